@@ -1,0 +1,31 @@
+// Report options, with pprof's flag names. The CLI parses flags into this, the
+// web app maps its URL parameters onto it, and src/core consumes it.
+export type Granularity = 'functions' | 'filefunctions' | 'files' | 'lines' | 'addresses';
+
+export interface Options {
+  sampleIndex?: string; // name or number as given; resolved against the profile
+  mean?: boolean;
+  focus?: string;
+  ignore?: string;
+  hide?: string;
+  show?: string;
+  showFrom?: string;
+  pruneFrom?: string;
+  tagFocus?: string;
+  tagIgnore?: string;
+  tagShow?: string;
+  tagHide?: string;
+  granularity?: Granularity;
+  noInlines?: boolean;
+  nodeCount?: number; // undefined = the report's default
+  nodeFraction?: number; // default 0.005
+  edgeFraction?: number; // default 0.001
+  unit?: string; // 'minimum' (default), 'auto', or a unit such as 'ms', 'MB'
+  relativePercentages?: boolean;
+  dropNegative?: boolean;
+  callTree?: boolean;
+  sort?: 'flat' | 'cum';
+  normalize?: boolean;
+  sourcePath?: string;
+  trimPath?: string;
+}
