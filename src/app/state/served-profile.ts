@@ -1,0 +1,55 @@
+// Profiles that arrive over HTTP: the one the CLI serves at api/profile (404 on a
+// static host) and the bundled demo. Paths are relative to the page, so the app
+// works under any base path.
+
+export interface Fetched {
+  fileName: string;
+  bytes: ArrayBuffer;
+}
+
+/** The file name from a Content-Disposition header, if it carries one. */
+export function fileNameFromDisposition(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain filename
+    }
+  }
+  const plain = /filename\s*=\s*("([^"]*)"|[^;]+)/.exec(header);
+  if (!plain) return null;
+  const name = (plain[2] ?? plain[1]).trim();
+  return name === '' ? null : name;
+}
+
+/**
+ * The profile the CLI serves, or null when there is none: a 404, an HTML page
+ * (a static host's fallback), an empty body or no server at all.
+ */
+export async function fetchServedProfile(fetchFn: typeof fetch = fetch): Promise<Fetched | null> {
+  let res: Response;
+  try {
+    res = await fetchFn('api/profile', { cache: 'no-store' });
+  } catch {
+    return null;
+  }
+  if (!res.ok) return null;
+  if ((res.headers.get('content-type') ?? '').includes('text/html')) return null;
+  const bytes = await res.arrayBuffer();
+  if (bytes.byteLength === 0) return null;
+  const fileName = fileNameFromDisposition(res.headers.get('content-disposition')) ?? 'profile';
+  return { fileName, bytes };
+}
+
+export async function fetchDemoProfile(fetchFn: typeof fetch = fetch): Promise<Fetched> {
+  let res: Response;
+  try {
+    res = await fetchFn('demo.pb.gz');
+  } catch {
+    throw new Error('Could not load the demo profile: the server did not answer. Check that tsprof-web is still running.');
+  }
+  if (!res.ok) throw new Error(`Could not load the demo profile: the server answered ${res.status} for demo.pb.gz.`);
+  return { fileName: 'demo.pb.gz', bytes: await res.arrayBuffer() };
+}

@@ -1,0 +1,115 @@
+import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { GO } from '../../test/fixtures';
+import { main } from './main';
+
+async function run(argv: string[], cwd = GO): Promise<{ stdout: string; stderr: string; code: number }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
+  return { stdout, stderr, code };
+}
+
+const tmp = mkdtempSync(path.join(tmpdir(), 'tsprof-main-'));
+afterAll(() => rmSync(tmp, { recursive: true, force: true }));
+
+// A stack trace would show "    at fn (file:line)".
+const noStack = (s: string): void => expect(s).not.toMatch(/^\s+at .+\(.*:\d+:\d+\)$/m);
+
+describe('main error paths', () => {
+  it('a missing file: pprof’s two lines, exit 1', async () => {
+    const r = await run(['-top', 'no-such-file.pb.gz']);
+    expect(r).toEqual({
+      stdout: '',
+      stderr: 'no-such-file.pb.gz: open no-such-file.pb.gz: no such file or directory\nfailed to fetch any source profiles\n',
+      code: 1,
+    });
+  });
+
+  it('a file that is not a profile', async () => {
+    const junk = path.join(tmp, 'junk.bin');
+    writeFileSync(junk, Buffer.from([0xde, 0xad, 0xbe, 0xef, 1, 2, 3, 4, 5, 6, 7, 8, 9]));
+    const r = await run(['-top', junk], tmp);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^${junk.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: parsing profile: `));
+    expect(lines[lines.length - 1]).toBe('failed to fetch any source profiles');
+    expect(lines.length).toBeLessThanOrEqual(3);
+    noStack(r.stderr);
+  });
+
+  it('a directory given as a source', async () => {
+    const r = await run(['-top', tmp], '/');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`${tmp}: read ${tmp}: is a directory\nfailed to fetch any source profiles\n`);
+  });
+
+  it('one bad source among good ones is skipped, with a note', async () => {
+    const r = await run(['-raw', 'cpu.base.pb.gz', 'missing.pb.gz']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe('missing.pb.gz: open missing.pb.gz: no such file or directory\nFetched 1 source profiles out of 2\n');
+    expect(r.stdout.startsWith('PeriodType: cpu nanoseconds\n')).toBe(true);
+  });
+
+  it('a missing base', async () => {
+    const r = await run(['-top', '-diff_base=nope.pb.gz', 'cpu.new.pb.gz']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe('nope.pb.gz: open nope.pb.gz: no such file or directory\nfailed to fetch any base profiles\n');
+  });
+
+  it('an unknown flag: the flag error, then usage, exit 1', async () => {
+    const r = await run(['-granularityy=lines', '-top', 'cpu.pb.gz']);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.split('\n').slice(0, 2)).toEqual(['flag provided but not defined: -granularityy', 'usage:']);
+    noStack(r.stderr);
+  });
+
+  it('a configuration error prints one line', async () => {
+    const r = await run(['-top', '-tree', 'cpu.pb.gz']);
+    expect(r).toEqual({ stdout: '', stderr: 'must set at most one output format\n', code: 1 });
+  });
+
+  it('no source: usage and an error', async () => {
+    const r = await run(['-top']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.trimEnd().split('\n').pop()).toBe('no profile source specified');
+  });
+
+  it('-h prints usage and succeeds', async () => {
+    const r = await run(['-h']);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/^usage:\n/);
+    expect(r.stderr).toContain('-granularity');
+    expect(r.stderr).toContain('-max_inflate');
+  });
+
+  it('merging incompatible profiles is a clear error', async () => {
+    const r = await run(['-top', 'cpu.pb.gz', 'heap.pb.gz']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/^cannot combine profiles: /);
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('-max_inflate caps the inflated size', async () => {
+    const r = await run(['-top', '-max_inflate=1kB', 'cpu.pb.gz']);
+    expect(r.code).toBe(1);
+    expect(r.stderr.split('\n')[0]).toMatch(/^cpu\.pb\.gz: parsing profile: .+/);
+    noStack(r.stderr);
+  });
+
+  it('-raw with a focus keeps only the focused samples', async () => {
+    const all = await run(['-raw', 'cpu.pb.gz']);
+    const some = await run(['-raw', '-focus=encodeRecord', 'cpu.pb.gz']);
+    const count = (s: string): number => s.split('\n').filter((l) => /^ +\d+ +\d+: /.test(l)).length;
+    expect(some.code).toBe(0);
+    expect(count(some.stdout)).toBeGreaterThan(0);
+    expect(count(some.stdout)).toBeLessThan(count(all.stdout));
+    const none = await run(['-raw', '-focus=no_such_function', 'cpu.pb.gz']);
+    expect(none.stderr).toBe('Focus expression matched no samples\n');
+    expect(count(none.stdout)).toBe(0);
+  });
+});

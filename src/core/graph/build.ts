@@ -1,0 +1,253 @@
+// graph.newGraph for the columnar model: one pass over the samples' stacks of
+// interned frame ids, accumulating into typed arrays; cum and edges are counted
+// once per sample even under recursion (per-sample stamps instead of sets).
+import type { Profile } from '../profile/model';
+import type { FrameTable } from './frames';
+import type { Graph, GraphEdge, GraphNode, Tag } from './types';
+import { collectSampleTags, type SampleTags, type TagOptions } from './tags';
+
+export interface BuildOptions {
+  values: Float64Array; // the selected sample value of each sample
+  meanDiv?: Float64Array | null; // -mean: the divisor of each sample
+  kept?: Uint8Array | null; // by node id; null = keep all
+  dropNegative?: boolean;
+  tags?: TagOptions | null; // collect label tags (for -dot nodelets)
+  edges?: boolean; // default true; false when only flat/cum are needed
+}
+
+// Edges keyed by (src, dst) in an open-addressing hash whose slots hold the
+// edge itself (array of structs: one cache line per lookup, which is what the
+// per-frame cost comes down to).
+export class EdgeStore {
+  private mask = 1023;
+  // per slot: src (-1 = empty), dst, last sample counted, flags (bit 0 residual, bit 1 inline)
+  ints = new Int32Array(1024 * 4).fill(-1);
+  // per slot: weight, weightDiv
+  nums = new Float64Array(1024 * 2);
+  n = 0;
+
+  /** AddToEdgeDiv, once per sample s for each (src, dst). */
+  add(src: number, dst: number, w: number, dw: number, s: number, residual: boolean, inline: boolean): void {
+    let h = Math.imul(src, 0x9e3779b1) + dst;
+    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+    h = (h ^ (h >>> 13)) & this.mask;
+    const ints = this.ints;
+    let j = h << 2;
+    while (ints[j] !== -1 && (ints[j] !== src || ints[j + 1] !== dst)) {
+      h = (h + 1) & this.mask;
+      j = h << 2;
+    }
+    if (ints[j] === -1) {
+      ints[j] = src;
+      ints[j + 1] = dst;
+      ints[j + 3] = inline ? 2 : 0;
+      this.n++;
+    } else {
+      if (ints[j + 2] === s) return;
+      if (!inline) ints[j + 3] &= ~2;
+    }
+    ints[j + 2] = s;
+    if (residual) ints[j + 3] |= 1;
+    this.nums[h << 1] += w;
+    this.nums[(h << 1) + 1] += dw;
+    if (this.n * 2 > this.mask) this.rehash();
+  }
+
+  private rehash(): void {
+    const oldInts = this.ints;
+    const oldNums = this.nums;
+    const cap = (this.mask + 1) * 2;
+    this.mask = cap - 1;
+    this.ints = new Int32Array(cap * 4).fill(-1);
+    this.nums = new Float64Array(cap * 2);
+    for (let o = 0; o < oldInts.length >> 2; o++) {
+      const src = oldInts[o << 2];
+      if (src === -1) continue;
+      const dst = oldInts[(o << 2) + 1];
+      let h = Math.imul(src, 0x9e3779b1) + dst;
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = (h ^ (h >>> 13)) & this.mask;
+      while (this.ints[h << 2] !== -1) h = (h + 1) & this.mask;
+      this.ints.set(oldInts.subarray(o << 2, (o << 2) + 4), h << 2);
+      this.nums[h << 1] = oldNums[o << 1];
+      this.nums[(h << 1) + 1] = oldNums[(o << 1) + 1];
+    }
+  }
+
+  /** Calls f for every edge. */
+  forEach(f: (src: number, dst: number, weight: number, weightDiv: number, flags: number) => void): void {
+    const ints = this.ints;
+    for (let h = 0; h <= this.mask; h++) {
+      const j = h << 2;
+      if (ints[j] === -1) continue;
+      f(ints[j], ints[j + 1], this.nums[h << 1], this.nums[(h << 1) + 1], ints[j + 3]);
+    }
+  }
+}
+
+interface Acc {
+  flat: Float64Array;
+  flatDiv: Float64Array;
+  cum: Float64Array;
+  cumDiv: Float64Array;
+  touched: Uint8Array;
+  nodeSeen: Int32Array;
+  edges: EdgeStore;
+}
+
+type TagHook = (node: number, sample: number, w: number, dw: number, flat: boolean) => void;
+
+// The hot loop, kept small and monomorphic so that it optimizes well.
+function walkSamples(p: Profile, ft: FrameTable, o: BuildOptions, a: Acc, onTag: TagHook | null): void {
+  const { stackStart, stackLocs, count } = p.samples;
+  const { locStart, frames } = ft;
+  const values = o.values;
+  const meanDiv = o.meanDiv ?? null;
+  const kept = o.kept ?? null;
+  const { flat, flatDiv, cum, cumDiv, touched, nodeSeen, edges } = a;
+  const withEdges = o.edges !== false;
+  for (let s = 0; s < count; s++) {
+    const w = values[s];
+    const dw = meanDiv !== null ? meanDiv[s] : 0;
+    if (w === 0 && dw === 0) continue;
+    let parent = -1;
+    let residual = false;
+    const first = stackStart[s];
+    for (let i = stackStart[s + 1] - 1; i >= first; i--) {
+      const loc = stackLocs[i];
+      const lo = locStart[loc];
+      const last = locStart[loc + 1] - 1;
+      for (let k = last; k >= lo; k--) {
+        const n = frames[k];
+        if (kept !== null && kept[n] === 0) {
+          residual = true;
+          continue;
+        }
+        if (nodeSeen[n] !== s) {
+          nodeSeen[n] = s;
+          touched[n] = 1;
+          cum[n] += w;
+          cumDiv[n] += dw;
+          if (onTag !== null) onTag(n, s, w, dw, false);
+        }
+        if (withEdges && parent >= 0 && n !== parent) edges.add(parent, n, w, dw, s, residual, k !== last);
+        parent = n;
+        residual = false;
+      }
+    }
+    if (parent >= 0 && !residual) {
+      flat[parent] += w;
+      flatDiv[parent] += dw;
+      if (onTag !== null) onTag(parent, s, w, dw, true);
+    }
+  }
+}
+
+const NO_TAGS: Map<string, Tag> = new Map();
+const NO_NUMERIC_TAGS: Map<string, Map<string, Tag>> = new Map();
+
+export function buildGraph(p: Profile, ft: FrameTable, o: BuildOptions): Graph {
+  const nNodes = ft.infos.length;
+  const a: Acc = {
+    flat: new Float64Array(nNodes),
+    flatDiv: new Float64Array(nNodes),
+    cum: new Float64Array(nNodes),
+    cumDiv: new Float64Array(nNodes),
+    touched: new Uint8Array(nNodes),
+    nodeSeen: new Int32Array(nNodes).fill(-1),
+    edges: new EdgeStore(),
+  };
+  let tagAcc: Map<number, NodeTags> | null = null;
+  let onTag: TagHook | null = null;
+  if (o.tags) {
+    const tagOpts = o.tags;
+    const acc = (tagAcc = new Map<number, NodeTags>());
+    let lastSample = -1;
+    let st: SampleTags | null = null;
+    onTag = (n, s, w, dw, isFlat) => {
+      if (s !== lastSample) {
+        lastSample = s;
+        st = collectSampleTags(p, s, tagOpts);
+      }
+      addTags(acc, n, st!, w, dw, isFlat);
+    };
+  }
+  walkSamples(p, ft, o, a, onTag);
+
+  const { flat, flatDiv, cum, cumDiv, touched, edges } = a;
+  const nodeObjs: (GraphNode | undefined)[] = new Array(nNodes);
+  const obj = (n: number): GraphNode => {
+    let g = nodeObjs[n];
+    if (!g) {
+      const t = tagAcc?.get(n);
+      g = {
+        id: n,
+        info: ft.infos[n],
+        flat: flat[n],
+        flatDiv: flatDiv[n],
+        cum: cum[n],
+        cumDiv: cumDiv[n],
+        in: new Map(),
+        out: new Map(),
+        // without tags, nodes share one empty map (never written: trimming replaces maps)
+        labelTags: t?.labelTags ?? NO_TAGS,
+        numericTags: t?.numericTags ?? NO_NUMERIC_TAGS,
+      };
+      nodeObjs[n] = g;
+    }
+    return g;
+  };
+  edges.forEach((s, d, weight, weightDiv, flags) => {
+    const src = obj(s);
+    const dest = obj(d);
+    const edge: GraphEdge = { src, dest, weight, weightDiv, residual: (flags & 1) !== 0, inline: (flags & 2) !== 0 };
+    src.out.set(dest, edge);
+    dest.in.set(src, edge);
+  });
+  const nodes: GraphNode[] = [];
+  for (let n = 0; n < nNodes; n++) {
+    if (!touched[n]) continue;
+    if (cum[n] === 0 && flat[n] === 0) continue;
+    if (o.dropNegative && (flat[n] < 0 || (flat[n] === 0 && cum[n] < 0))) continue;
+    nodes.push(obj(n));
+  }
+  return { nodes };
+}
+
+interface NodeTags {
+  labelTags: Map<string, Tag>;
+  numericTags: Map<string, Map<string, Tag>>;
+}
+
+function findOrAddTag(m: Map<string, Tag>, name: string, unit: string, value: number): Tag {
+  let t = m.get(name);
+  if (!t) {
+    t = { name, unit, value, flat: 0, flatDiv: 0, cum: 0, cumDiv: 0 };
+    m.set(name, t);
+  }
+  return t;
+}
+
+function addTags(acc: Map<number, NodeTags>, n: number, st: SampleTags, w: number, dw: number, isFlat: boolean): void {
+  let nt = acc.get(n);
+  if (!nt) {
+    nt = { labelTags: new Map(), numericTags: new Map() };
+    acc.set(n, nt);
+  }
+  const add = (t: Tag) => {
+    if (isFlat) {
+      t.flatDiv += dw;
+      t.flat += w;
+    } else {
+      t.cumDiv += dw;
+      t.cum += w;
+    }
+  };
+  if (st.labels !== '') add(findOrAddTag(nt.labelTags, st.labels, '', 0));
+  let num = nt.numericTags.get(st.labels);
+  if (!num) {
+    num = new Map();
+    nt.numericTags.set(st.labels, num);
+  }
+  for (const x of st.numeric) add(findOrAddTag(num, x.name, x.unit, x.value));
+}

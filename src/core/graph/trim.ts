@@ -1,0 +1,152 @@
+// report.newTrimmedGraph: pprof's exact trimming sequence. Each refinement
+// rebuilds the graph from the samples with the kept node set, as pprof does
+// (a trimmed graph alone cannot give exact values).
+import { sortEdges, sortNodes } from './sort';
+import type { Graph, GraphEdge, GraphNode, Tag } from './types';
+
+export const MAX_NODELETS = 4;
+
+export interface TrimOptions {
+  nodeFraction: number;
+  edgeFraction: number;
+  nodeCount: number; // 0 = unlimited
+  cumSort: boolean;
+  visualMode: boolean; // -dot: entropy order, tags count as nodes
+}
+
+export interface TrimmedGraph {
+  graph: Graph;
+  origCount: number;
+  droppedNodes: number;
+  droppedEdges: number;
+}
+
+export function trimmedGraph(
+  build: (kept: Uint8Array | null, withEdges: boolean) => Graph,
+  nodeIds: number,
+  o: TrimOptions,
+): TrimmedGraph {
+  // The first graph only decides which nodes stay (flat and cum need no
+  // edges); the graph of the report is then built once with its edges.
+  let g = build(null, false);
+  let totalValue = 0;
+  for (const n of g.nodes) totalValue += n.flat;
+  const nodeCutoff = Math.abs(Math.trunc(totalValue * o.nodeFraction));
+  const edgeCutoff = Math.abs(Math.trunc(totalValue * o.edgeFraction));
+  let droppedNodes = 0;
+  let kept: Uint8Array | null = null;
+  if (nodeCutoff > 0) {
+    const keep = new Uint8Array(nodeIds);
+    let k = 0;
+    for (const n of g.nodes) {
+      if (Math.abs(n.cum) >= nodeCutoff) {
+        keep[n.id] = 1;
+        k++;
+      }
+    }
+    if (g.nodes.length !== k) {
+      droppedNodes = g.nodes.length - k;
+      kept = keep;
+    }
+  }
+  g = build(kept, true);
+  const origCount = g.nodes.length;
+  const order = o.visualMode ? 'entropy' : o.cumSort ? 'cum-name' : 'flat-name';
+  sortNodes(g.nodes, order);
+  if (o.nodeCount > 0) {
+    trimLowFrequencyTags(g, nodeCutoff);
+    trimLowFrequencyEdges(g, edgeCutoff);
+    const top = selectTopNodes(g, o.nodeCount, o.visualMode);
+    if (g.nodes.length !== top.length) {
+      const keep = new Uint8Array(nodeIds);
+      for (const n of top) keep[n.id] = 1;
+      g = build(keep, true);
+      sortNodes(g.nodes, order);
+    }
+  }
+  trimLowFrequencyTags(g, nodeCutoff);
+  const droppedEdges = trimLowFrequencyEdges(g, edgeCutoff);
+  if (o.visualMode) removeRedundantEdges(g);
+  return { graph: g, origCount, droppedNodes, droppedEdges };
+}
+
+function trimTagMap(tags: Map<string, Tag>, min: number): Map<string, Tag> {
+  const kept = new Map<string, Tag>();
+  for (const [s, t] of tags) if (Math.abs(t.flat) >= min || Math.abs(t.cum) >= min) kept.set(s, t);
+  return kept;
+}
+
+export function trimLowFrequencyTags(g: Graph, cutoff: number): void {
+  for (const n of g.nodes) {
+    if (n.labelTags.size > 0) n.labelTags = trimTagMap(n.labelTags, cutoff);
+    for (const [s, nt] of n.numericTags) n.numericTags.set(s, trimTagMap(nt, cutoff));
+  }
+}
+
+export function trimLowFrequencyEdges(g: Graph, cutoff: number): number {
+  let dropped = 0;
+  for (const n of g.nodes) {
+    for (const [src, e] of n.in) {
+      if (Math.abs(e.weight) < cutoff) {
+        n.in.delete(src);
+        src.out.delete(n);
+        dropped++;
+      }
+    }
+  }
+  return dropped;
+}
+
+function countTags(n: GraphNode): number {
+  let count = 0;
+  for (const t of n.labelTags.values()) if (t.flat !== 0) count++;
+  for (const m of n.numericTags.values()) for (const t of m.values()) if (t.flat !== 0) count++;
+  return count;
+}
+
+export function selectTopNodes(g: Graph, maxNodes: number, visualMode: boolean): GraphNode[] {
+  if (maxNodes > 0 && visualMode) {
+    let count = 0;
+    for (let i = 0; i < g.nodes.length; i++) {
+      const tags = Math.min(countTags(g.nodes[i]), MAX_NODELETS);
+      count += tags + 1;
+      if (count >= maxNodes) {
+        maxNodes = i + 1;
+        break;
+      }
+    }
+  }
+  if (maxNodes > g.nodes.length) maxNodes = g.nodes.length;
+  return g.nodes.slice(0, maxNodes);
+}
+
+/** Removes residual edges whose destination is reachable another way. */
+export function removeRedundantEdges(g: Graph): void {
+  for (let i = g.nodes.length; i > 0; i--) {
+    const n = g.nodes[i - 1];
+    const ins = sortEdges(n.in.values());
+    for (let j = ins.length; j > 0; j--) {
+      const e = ins[j - 1];
+      if (!e.residual) break;
+      if (isRedundantEdge(e)) {
+        e.src.out.delete(e.dest);
+        e.dest.in.delete(e.src);
+      }
+    }
+  }
+}
+
+function isRedundantEdge(e: GraphEdge): boolean {
+  const src = e.src;
+  const seen = new Set<GraphNode>([e.dest]);
+  const queue: GraphNode[] = [e.dest];
+  for (let q = 0; q < queue.length; q++) {
+    for (const ie of queue[q].in.values()) {
+      if (e === ie || seen.has(ie.src)) continue;
+      if (ie.src === src) return true;
+      seen.add(ie.src);
+      queue.push(ie.src);
+    }
+  }
+  return false;
+}

@@ -1,0 +1,85 @@
+// Streaming gunzip with a hard cap on the inflated size, so a decompression
+// bomb is refused as soon as the output would pass the cap: the output buffer
+// never grows beyond it. Concatenated gzip members are read one after the
+// other, as Go's gzip.Reader does.
+import { Inflate } from 'pako';
+import { ProfileError } from './errors';
+
+/** Default cap on the inflated size of a gzipped profile: 1 GiB. */
+export const DEFAULT_MAX_INFLATE = 1024 * 1024 * 1024;
+
+const IN_CHUNK = 1 << 20;
+const OUT_CHUNK = 1 << 18;
+
+/** True when buf starts with the gzip magic bytes 1f 8b. */
+export function isGzip(buf: Uint8Array): boolean {
+  return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
+}
+
+/** Formats a byte count the way the -max_inflate flag reads it (e.g. 64MiB, 1GiB). */
+export function formatSize(n: number): string {
+  const units = ['B', 'KiB', 'MiB', 'GiB', 'TiB'];
+  let u = 0;
+  let v = n;
+  while (v >= 1024 && u < units.length - 1) {
+    v /= 1024;
+    u++;
+  }
+  return `${Number.isInteger(v) ? v : v.toFixed(1)}${units[u]}`;
+}
+
+/** Inflates gzip data (one or more members); throws ProfileError past maxBytes or on corrupt input. */
+export function gunzip(buf: Uint8Array, maxBytes: number = DEFAULT_MAX_INFLATE): Uint8Array {
+  if (!isGzip(buf)) throw new ProfileError('not gzip data: the input does not start with the gzip magic bytes 1f 8b');
+  // ISIZE (last 4 bytes) is the last member's size mod 2^32: a hint only,
+  // bounded by the cap and by deflate's maximum ratio (~1032:1).
+  let cap = OUT_CHUNK;
+  if (buf.length >= 18) {
+    const n = buf.length;
+    const isize = (buf[n - 4] | (buf[n - 3] << 8) | (buf[n - 2] << 16) | (buf[n - 1] << 24)) >>> 0;
+    cap = Math.max(cap, Math.min(isize + 1, maxBytes, buf.length * 1032 + 1024));
+  }
+  cap = Math.min(cap, Math.max(maxBytes, 1));
+  let out = new Uint8Array(cap);
+  let n = 0;
+
+  const inf = new Inflate({ windowBits: 16 + 15, chunkSize: OUT_CHUNK });
+  inf.onData = (chunk: Uint8Array): void => {
+    if (n + chunk.length > maxBytes) {
+      throw new ProfileError(
+        `the gzipped profile inflates to more than ${formatSize(maxBytes)}, the limit on the uncompressed size ` +
+          `(${buf.length} compressed bytes). If it really is a profile that large, raise the limit with ` +
+          `-max_inflate=SIZE, e.g. -max_inflate=${formatSize(Math.max(2 * maxBytes, 2 * 1024 * 1024 * 1024))}`,
+      );
+    }
+    if (n + chunk.length > out.length) {
+      let size = out.length * 2;
+      while (size < n + chunk.length) size *= 2;
+      const b = new Uint8Array(Math.min(size, maxBytes));
+      b.set(out.subarray(0, n));
+      out = b;
+    }
+    out.set(chunk, n);
+    n += chunk.length;
+  };
+  inf.onEnd = (): void => {};
+
+  for (let off = 0; off < buf.length && !inf.ended; off += IN_CHUNK) {
+    const last = off + IN_CHUNK >= buf.length;
+    inf.push(buf.subarray(off, off + IN_CHUNK), last);
+  }
+  if (inf.err !== 0 || !inf.ended) {
+    // -5 (Z_BUF_ERROR) at Z_FINISH: the stream stopped before its end.
+    if (inf.err === -5 || !inf.ended) {
+      throw new ProfileError(
+        `decompressing profile: the gzip data is truncated: it ends (after ${buf.length} bytes, ${n} inflated) ` +
+          'before the end of the compressed stream. The file was cut short; download or copy it again.',
+      );
+    }
+    throw new ProfileError(
+      `decompressing profile: corrupt gzip data (${inf.msg || `zlib error ${inf.err}`}) after ${n} inflated bytes. ` +
+        'The file is damaged or is not really gzip.',
+    );
+  }
+  return n === out.length ? out : out.slice(0, n);
+}

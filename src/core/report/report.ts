@@ -1,0 +1,158 @@
+// pprof's report.Report: the selected profile, its total, the formatting unit,
+// and the graph of the report (newGraph, newTrimmedGraph, selectOutputUnit).
+import type { Profile } from '../profile/model';
+import type { Granularity } from '../query/options';
+import { buildGraph } from '../graph/build';
+import { internFrames, type FrameTable } from '../graph/frames';
+import { numLabelUnits } from '../graph/tags';
+import { trimmedGraph, type TrimmedGraph } from '../graph/trim';
+import type { Graph } from '../graph/types';
+import { flatValue, cumValue } from '../graph/types';
+import { scale, scaledLabel } from '../units/measurement';
+
+export type OutputFormat = 'text' | 'tree' | 'dot' | 'list' | 'traces' | 'tags' | 'raw';
+
+export interface ReportConfig {
+  outputFormat: OutputFormat;
+  cumSort: boolean;
+  dropNegative: boolean;
+  nodeCount: number;
+  nodeFraction: number;
+  edgeFraction: number;
+  sampleIndex: number;
+  meanIndex: number | null; // -mean divides by sample value 0
+  sampleType: string; // printed as Type: (mean_ prefixed with -mean)
+  sampleUnit: string;
+  outputUnit: string; // 'minimum' until selectOutputUnit picks one
+  activeFilters: string[];
+  title: string;
+  symbol: RegExp | null; // -peek / -list regexp
+  symbolSource: string; // the regexp as given, for messages
+  granularity: Granularity;
+  noInlines: boolean;
+  sourcePath: string;
+  trimPath: string;
+}
+
+export class Report {
+  private frameTable: FrameTable | null = null;
+  /** Units of numeric label keys (QueryResult.numLabelUnits); computed when unset. */
+  numLabelUnits: Map<string, string> | null = null;
+  readonly values: Float64Array;
+  readonly meanDiv: Float64Array | null;
+
+  constructor(
+    readonly prof: Profile,
+    readonly total: number,
+    readonly o: ReportConfig,
+  ) {
+    this.values = prof.samples.values[o.sampleIndex] ?? new Float64Array(prof.samples.count);
+    this.meanDiv = o.meanIndex === null ? null : prof.samples.values[o.meanIndex];
+  }
+
+  formatValue(v: number): string {
+    return scaledLabel(v, this.o.sampleUnit, this.o.outputUnit);
+  }
+
+  frames(): FrameTable {
+    if (!this.frameTable) {
+      const list = this.o.outputFormat === 'list';
+      this.frameTable = internFrames(this.prof, {
+        granularity: this.o.granularity,
+        noInlines: this.o.noInlines,
+        objNames: list || this.o.outputFormat === 'raw',
+        trimPath: this.o.trimPath,
+        sourcePath: this.o.sourcePath,
+      });
+    }
+    return this.frameTable;
+  }
+
+  /** report.newGraph: all nodes, or only those kept. */
+  newGraph(kept: Uint8Array | null = null, withEdges = true): Graph {
+    const withTags = this.o.outputFormat === 'dot';
+    return buildGraph(this.prof, this.frames(), {
+      values: this.values,
+      meanDiv: this.meanDiv,
+      kept,
+      edges: withEdges,
+      dropNegative: this.o.dropNegative,
+      tags: withTags
+        ? { numLabelUnits: this.numLabelUnits ?? numLabelUnits(this.prof), outputUnit: this.o.outputUnit }
+        : null,
+    });
+  }
+
+  newTrimmedGraph(): TrimmedGraph {
+    return trimmedGraph((kept, withEdges) => this.newGraph(kept, withEdges), this.frames().infos.length, {
+      nodeFraction: this.o.nodeFraction,
+      edgeFraction: this.o.edgeFraction,
+      nodeCount: this.o.nodeCount,
+      cumSort: this.o.cumSort,
+      visualMode: this.o.outputFormat === 'dot',
+    });
+  }
+
+  /** With unit=minimum, picks the unit from the smallest non-zero value. */
+  selectOutputUnit(g: Graph): void {
+    const o = this.o;
+    if (o.outputUnit !== 'minimum' || g.nodes.length === 0) return;
+    let minValue = 0;
+    for (const n of g.nodes) {
+      let nodeMin = Math.abs(flatValue(n));
+      if (nodeMin === 0) nodeMin = Math.abs(cumValue(n));
+      if (nodeMin > 0 && (minValue === 0 || nodeMin < minValue)) minValue = nodeMin;
+    }
+    const maxValue = this.total;
+    if (minValue === 0) minValue = maxValue;
+    const minUnit = scale(minValue, o.sampleUnit, 'minimum')[1];
+    const maxUnit = scale(maxValue, o.sampleUnit, 'minimum')[1];
+    let unit = minUnit;
+    if (minUnit !== maxUnit && minValue * 100 < maxValue) {
+      unit = scale(100 * minValue, o.sampleUnit, 'minimum')[1];
+    }
+    o.outputUnit = unit !== '' ? unit : o.sampleUnit;
+  }
+}
+
+/**
+ * report.computeTotal: sum of |value| (divided by the mean divisor); when some
+ * samples carry the pprof::base label (-diff_base), only those count.
+ */
+export function computeTotal(p: Profile, values: Float64Array, meanDiv: Float64Array | null): number {
+  const S = p.samples;
+  let baseKey = -1;
+  let trueStr = -1;
+  for (let i = 0; i < p.strings.length; i++) {
+    if (p.strings[i] === 'pprof::base') baseKey = i;
+    else if (p.strings[i] === 'true') trueStr = i;
+  }
+  let total = 0;
+  let div = 0;
+  let diffTotal = 0;
+  let diffDiv = 0;
+  for (let s = 0; s < S.count; s++) {
+    const v = Math.abs(values[s]);
+    const d = meanDiv ? meanDiv[s] : 0;
+    total += v;
+    div += d;
+    if (baseKey >= 0 && isDiffBase(p, s, baseKey, trueStr)) {
+      diffTotal += v;
+      diffDiv += d;
+    }
+  }
+  if (diffTotal > 0) {
+    total = diffTotal;
+    div = diffDiv;
+  }
+  return div !== 0 ? Math.trunc(total / div) : total;
+}
+
+// Sample.DiffBaseSample: the sample has the label pprof::base = true.
+function isDiffBase(p: Profile, s: number, baseKey: number, trueStr: number): boolean {
+  const S = p.samples;
+  for (let i = S.labelStart[s]; i < S.labelStart[s + 1]; i++) {
+    if (S.labelKey[i] === baseKey && S.labelStr[i] !== 0 && S.labelStr[i] === trueStr) return true;
+  }
+  return false;
+}

@@ -1,0 +1,13 @@
+// The web app's build. The CLI has its own config (vite.cli.config.ts) and builds
+// second into dist/cli, so emptying dist/ here is safe.
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  plugins: [react()],
+  worker: { format: 'es' },
+  // Without this the dev server discovers the worker's dependencies late and
+  // reloads the page, losing a file just dropped.
+  optimizeDeps: { include: ['protobufjs', 'pako', '@hpcc-js/wasm-graphviz', 'comlink'] },
+  build: { outDir: 'dist', emptyOutDir: true },
+});
