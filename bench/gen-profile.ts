@@ -6,7 +6,7 @@
 // each sample preceded by the locations and functions it is first to use,
 // then the mapping and the string table. Deterministic for a given seed.
 //
-//   npx tsx bench/gen-profile.ts --samples=1000000 --out=/tmp/x.pb.gz [--gzip]
+//   npx tsx bench/gen-profile.ts --samples=1000000 --out=x.pb.gz [--gzip]
 //     [--functions=3000] [--min-depth=8] [--max-depth=64] [--type=cpu|heap]
 //     [--labels] [--seed=1]
 import { writeFileSync } from 'node:fs';
@@ -398,6 +398,7 @@ async function main(args: string[]): Promise<void> {
   const raw = generateProfile(opts);
   const t1 = performance.now();
   const gz = flag(args, 'gzip') === 'true';
+  if (!gz && out.endsWith('.gz')) console.error(`note: ${out} gets uncompressed protobuf: pass --gzip to compress it`);
   const bytes = gz ? gzipSync(raw, { level: 1 }) : raw; // level 1, like runtime/pprof
   const t2 = performance.now();
   writeFileSync(out, bytes);

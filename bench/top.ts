@@ -3,11 +3,12 @@
 // on the same file (wall time, peak RSS, whether the outputs are identical).
 //
 //   npx tsx bench/top.ts [--runs=N] [--samples=1000000] [--no-generated] [--with-go]
+//     [--cli=auto|built|tsx]  (how our CLI runs as a process; see ourCli)
 //
 // `go tool pprof` runs on go/large.pb.gz whenever `go` is on PATH; on the
 // generated profile only with --with-go (it takes minutes and ~3 GB there).
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Profile } from '../src/core/profile/model';
@@ -25,6 +26,32 @@ interface CombineModule {
 }
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '..');
+
+function newestMtime(dir: string): number {
+  let t = 0;
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const f = path.join(dir, e.name);
+    t = Math.max(t, e.isDirectory() ? newestMtime(f) : statSync(f).mtimeMs);
+  }
+  return t;
+}
+
+/**
+ * How to run our CLI as a process: the built bin (what `npx tsprof-web` runs)
+ * when dist/cli/main.js is newer than every file of src/, else main.ts under
+ * tsx (whose start-up transpiles the sources: a few seconds more).
+ */
+function ourCli(args: string[], file: string): { cmd: string; argv: string[]; how: string } {
+  const built = path.join(repo, 'dist/cli/main.js');
+  const want = flag(args, 'cli') ?? 'auto';
+  const fresh = existsSync(built) && statSync(built).mtimeMs >= newestMtime(path.join(repo, 'src'));
+  if (want === 'built' || (want === 'auto' && fresh)) {
+    return { cmd: process.execPath, argv: [path.join(repo, 'bin/tsprof-web.js'), '-top', file], how: `bin/tsprof-web.js (dist/cli${fresh ? '' : ', older than src/: rebuild with npm run build'})` };
+  }
+  const why = existsSync(built) ? 'dist/cli is older than src/' : 'dist/cli is not built';
+  return { cmd: process.execPath, argv: [...process.execArgv, path.join(here, 'top-child.ts'), file], how: `src/cli/main.ts under tsx (${why})` };
+}
 
 function goOnPath(): boolean {
   return spawnSync('go', ['version'], { stdio: 'ignore' }).status === 0;
@@ -77,7 +104,9 @@ export async function runTop(args: string[]): Promise<Figure[]> {
     const inProc = top.result.stdout;
 
     // Our CLI as one process: what `npx tsprof-web -top FILE` costs, start-up included.
-    const child = await runMeasured(process.execPath, [...process.execArgv, path.join(here, 'top-child.ts'), input.file]);
+    const cli = ourCli(args, input.file);
+    const child = await runMeasured(cli.cmd, cli.argv);
+    if (!notes.includes(`our CLI process: ${cli.how}`)) notes.push(`our CLI process: ${cli.how}`);
     if (child.code !== 0) notes.push(`${input.name}: our CLI exited ${child.code}: ${child.stderr.trim().split('\n')[0]}`);
     else if (child.stdout !== inProc) notes.push(`${input.name}: our CLI's -top differs from runTextReport's at ${firstDiff(child.stdout, inProc)}`);
     const both = (t: { ms: number; cpuMs: number }) => `${ms(t.ms)} / ${ms(t.cpuMs)}`;

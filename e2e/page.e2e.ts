@@ -70,3 +70,11 @@ test('follows the system colour scheme', async ({ page }) => {
   const [r, g, b] = dark.match(/\d+/g)!.map(Number);
   expect(r + g + b).toBeLessThan(3 * 80);
 });
+
+test('the hidden file input of the drop zone opens a file given to it directly', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('region', { name: 'Open profile' }).locator('input[type=file]').setInputFiles(fixture('threadcreate.pb.gz'));
+  await expect(page.getByRole('heading', { level: 2, name: 'threadcreate.pb.gz' })).toBeVisible();
+  // README: 2 records, one of them with an empty stack; total 10.
+  await expect(page.getByRole('table', { name: 'Sample types' }).locator('tbody tr').nth(0).locator('td').nth(2)).toHaveText('10');
+});

@@ -61,13 +61,13 @@ describe('pprof options', () => {
   it('maps every option to Options', () => {
     const a = parseCliArgs([
       '-sample_index=alloc_space', '-mean', '-hide=h', '-show=s', '-show_from=sf', '-prune_from=pf',
-      '-tagfocus=k=v', '-tagignore=i', '-tagshow=ts', '-taghide=th', '-lines', '-noinlines',
+      '-tagfocus=k=v', '-tagignore=i', '-tagshow=ts', '-taghide=th', '-tagroot=a,b', '-tagleaf=c', '-lines', '-noinlines',
       '-nodefraction=0.1', '-edgefraction=0.01', '-unit=ms', '-relative_percentages', '-drop_negative',
       '-call_tree', '-flat', '-source_path=src', '-trim_path=/x', 'p',
     ]);
     expect(a.options).toEqual({
       sampleIndex: 'alloc_space', mean: true, hide: 'h', show: 's', showFrom: 'sf', pruneFrom: 'pf',
-      tagFocus: 'k=v', tagIgnore: 'i', tagShow: 'ts', tagHide: 'th', granularity: 'lines', noInlines: true,
+      tagFocus: 'k=v', tagIgnore: 'i', tagShow: 'ts', tagHide: 'th', tagRoot: 'a,b', tagLeaf: 'c', granularity: 'lines', noInlines: true,
       nodeFraction: 0.1, edgeFraction: 0.01, unit: 'ms', relativePercentages: true, dropNegative: true,
       callTree: true, sort: 'flat', sourcePath: 'src', trimPath: '/x',
     });
@@ -89,8 +89,9 @@ describe('pprof options', () => {
   });
 
   it('handles bases, diff bases and normalize', () => {
+    // As in Go 1.19's pprof, the last -diff_base given wins.
     const a = parseCliArgs(['-diff_base=b1', '-diff_base', 'b2', 'p']);
-    expect(a.bases).toEqual(['b1', 'b2']);
+    expect(a.bases).toEqual(['b2']);
     expect(a.diffBase).toBe(true);
     expect(parseCliArgs(['-base=b', '-normalize', 'p'])).toMatchObject({ bases: ['b'], diffBase: false, normalize: true });
     expect(err(['-base=a', '-diff_base=b', 'p']).message).toBe('-base and -diff_base flags cannot both be specified');

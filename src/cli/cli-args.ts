@@ -2,7 +2,7 @@
 // cli.go and config.go) parsed into report Options plus what the CLI itself
 // needs (sources, bases, report kind, -http ...).
 import type { Granularity, Options } from '../core/query/options';
-import { FlagError, parseGoFlags, type FlagSpec, type FlagValue } from './go-flags';
+import { FlagError, parseGoFlags, type FlagSpec } from './go-flags';
 import { parseSize } from './size';
 
 export type ReportKind = 'raw' | 'top' | 'text' | 'traces' | 'tree' | 'peek' | 'list' | 'dot' | 'tags' | 'proto';
@@ -64,6 +64,8 @@ export const FLAGS: Record<string, FlagSpec> = {
   taghide: s('Skip tags matching this regexp'),
   tagignore: s('Discard samples with tags in range or matched by regexp'),
   tagshow: s('Only consider tags matching this regexp'),
+  tagroot: s('Adds pseudo stack frames for labels key/value pairs at the callstack root.'),
+  tagleaf: s('Adds pseudo stack frames for labels key/value pairs at the callstack leaf.'),
   trim: b('Honor nodefraction/edgefraction/nodecount defaults'),
   trim_path: s('Path to trim from source paths before search'),
   unit: s('Measurement units to display'),
@@ -76,8 +78,9 @@ export const FLAGS: Record<string, FlagSpec> = {
   cum: b('Sort entries based on cumulative weight'),
   flat: b('Sort entries based on own weight'),
   // Sources.
-  diff_base: { kind: 'list', help: 'Source of base profile for comparison' },
-  base: { kind: 'list', help: 'Source of base profile for profile subtraction' },
+  // Go 1.19's pprof takes one value for these: the last one given wins.
+  diff_base: s('Source of base profile for comparison'),
+  base: s('Source of base profile for profile subtraction'),
   seconds: { kind: 'int', help: 'Duration for time-based profile collection' },
   timeout: { kind: 'int', help: 'Timeout in seconds for profile collection' },
   max_inflate: s('Largest decompressed profile accepted (default 1GiB)'),
@@ -110,7 +113,10 @@ export function parseCliArgs(argv: string[]): CliArgs {
     const x = v.get(n);
     return typeof x === 'number' ? x : undefined;
   };
-  const list = (n: string): string[] => ((v.get(n) as string[] | undefined) ?? []).filter((x) => x !== '');
+  const list = (n: string): string[] => {
+    const x = str(n);
+    return x === undefined ? [] : [x];
+  };
   const warnings: string[] = [];
 
   let report: CliArgs['report'];
@@ -137,6 +143,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
   o.tagIgnore = str('tagignore');
   o.tagShow = str('tagshow');
   o.tagHide = str('taghide');
+  o.tagRoot = str('tagroot');
+  o.tagLeaf = str('tagleaf');
   if (bool('noinlines')) o.noInlines = true;
   const nodecount = num('nodecount');
   if (nodecount !== undefined && nodecount !== -1) o.nodeCount = nodecount;
@@ -234,4 +242,3 @@ export function parseCliArgs(argv: string[]): CliArgs {
   };
 }
 
-export type { FlagValue };

@@ -4,14 +4,14 @@
 // Unlike Go, flags may also follow the sources (`tsprof-web -top cpu.pb.gz
 // -cum`): nobody names a profile "-cum", and Go would fail on it anyway.
 
-export type FlagKind = 'bool' | 'string' | 'int' | 'float' | 'list';
+export type FlagKind = 'bool' | 'string' | 'int' | 'float';
 
 export interface FlagSpec {
   kind: FlagKind;
   help: string;
 }
 
-export type FlagValue = boolean | string | number | string[];
+export type FlagValue = boolean | string | number;
 
 export class FlagError extends Error {
   constructor(
@@ -36,7 +36,7 @@ function parseBool(s: string): boolean | undefined {
   return undefined;
 }
 
-function parseValue(name: string, spec: FlagSpec, raw: string, prev: FlagValue | undefined): FlagValue {
+function parseValue(name: string, spec: FlagSpec, raw: string): FlagValue {
   const bad = (): FlagError => new FlagError(`invalid value ${JSON.stringify(raw)} for flag -${name}: parse error`, true);
   switch (spec.kind) {
     case 'bool': {
@@ -45,23 +45,20 @@ function parseValue(name: string, spec: FlagSpec, raw: string, prev: FlagValue |
       return b;
     }
     case 'int': {
-      // strconv.ParseInt(s, 0, 64): decimal, 0x hex, 0 octal, 0b binary, '_' separators.
-      const t = raw.replace(/_/g, '');
-      if (!/^[+-]?(0[xX][0-9a-fA-F]+|0[bB][01]+|0[oO]?[0-7]*|[1-9][0-9]*)$/.test(t)) throw bad();
-      const neg = t.startsWith('-');
-      const body = t.replace(/^[+-]/, '');
-      const v = /^0[0-7]+$/.test(body) ? parseInt(body, 8) : body.length > 1 && /^0[oO]/.test(body) ? parseInt(body.slice(2), 8) : Number(body);
+      // strconv.ParseInt(s, 0, 64): decimal, 0x hex, 0o or 0 octal, 0b binary.
+      const m = /^([+-]?)(?:0[xX]([0-9a-fA-F]+)|0[bB]([01]+)|0[oO]?([0-7]+)|(0|[1-9][0-9]*))$/.exec(raw);
+      if (!m) throw bad();
+      const v = m[2] ? parseInt(m[2], 16) : m[3] ? parseInt(m[3], 2) : m[4] ? parseInt(m[4], 8) : Number(m[5]);
       if (!Number.isSafeInteger(v)) throw bad();
-      return neg ? -v : v;
+      return m[1] === '-' ? -v : v;
     }
     case 'float': {
-      const t = raw.trim() === raw ? raw.replace(/_/g, '') : '';
-      const v = /^[+-]?(inf|infinity)$/i.test(t) ? (t.startsWith('-') ? -Infinity : Infinity) : Number(t);
-      if (t === '' || Number.isNaN(v)) throw bad();
-      return v;
+      // strconv.ParseFloat: decimal or exponent forms, and Inf/NaN spellings.
+      if (/^[+-]?(inf|infinity)$/i.test(raw)) return raw.startsWith('-') ? -Infinity : Infinity;
+      if (/^nan$/i.test(raw)) return NaN;
+      if (!/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(raw)) throw bad();
+      return Number(raw);
     }
-    case 'list':
-      return [...((prev as string[] | undefined) ?? []), raw];
     default:
       return raw;
   }
@@ -99,14 +96,14 @@ export function parseGoFlags(argv: string[], specs: Record<string, FlagSpec>): P
       throw new FlagError(`flag provided but not defined: -${body}`, true);
     }
     if (spec.kind === 'bool') {
-      values.set(body, raw === undefined ? true : parseValue(body, spec, raw, undefined));
+      values.set(body, raw === undefined ? true : parseValue(body, spec, raw));
       continue;
     }
     if (raw === undefined) {
       if (i + 1 >= argv.length) throw new FlagError(`flag needs an argument: -${body}`, true);
       raw = argv[++i];
     }
-    values.set(body, parseValue(body, spec, raw, values.get(body)));
+    values.set(body, parseValue(body, spec, raw));
   }
   return { values, args, help };
 }

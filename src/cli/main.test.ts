@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -99,6 +99,11 @@ describe('main error paths', () => {
     expect(r.code).toBe(1);
     expect(r.stderr.split('\n')[0]).toMatch(/^cpu\.pb\.gz: parsing profile: .+/);
     noStack(r.stderr);
+  });
+
+  it('accepts -granularity=lines as Go 1.19’s -lines', async () => {
+    const r = await run(['-granularity=lines', '-top', 'cpu.pb.gz']);
+    expect(r).toEqual({ stdout: readFileSync(path.join(GO, 'cpu/lines.top.txt'), 'utf8'), stderr: '', code: 0 });
   });
 
   it('-raw with a focus keeps only the focused samples', async () => {

@@ -8,7 +8,7 @@ const GROUPS: [string, string[]][] = [
     [
       'call_tree', 'drop_negative', 'edgefraction', 'focus', 'hide', 'ignore', 'mean', 'nodecount', 'nodefraction',
       'noinlines', 'normalize', 'prune_from', 'relative_percentages', 'sample_index', 'show', 'show_from',
-      'source_path', 'tagfocus', 'taghide', 'tagignore', 'tagshow', 'trim', 'trim_path', 'unit',
+      'source_path', 'tagfocus', 'taghide', 'tagignore', 'tagleaf', 'tagroot', 'tagshow', 'trim', 'trim_path', 'unit',
     ],
   ],
   ['Granularity (set one; or -granularity=NAME)', ['functions', 'filefunctions', 'files', 'lines', 'addresses']],

@@ -2,6 +2,7 @@
 // interned frame ids, accumulating into typed arrays; cum and edges are counted
 // once per sample even under recursion (per-sample stamps instead of sets).
 import type { Profile } from '../profile/model';
+import { ProfileError } from '../profile/errors';
 import type { FrameTable } from './frames';
 import type { Graph, GraphEdge, GraphNode, Tag } from './types';
 import { collectSampleTags, type SampleTags, type TagOptions } from './tags';
@@ -16,71 +17,94 @@ export interface BuildOptions {
 }
 
 // Edges keyed by (src, dst) in an open-addressing hash whose slots hold the
-// edge itself (array of structs: one cache line per lookup, which is what the
-// per-frame cost comes down to).
+// edge itself, 4 doubles per slot: the key src * 2^26 + dst (-1 = empty),
+// 4 * last sample counted + flags (bit 0 residual, bit 1 inline), weight and
+// weightDiv. One slot is half a cache line: memory latency is what the
+// per-frame cost comes down to.
+const KEY_SHIFT = 2 ** 26;
+
 export class EdgeStore {
   private mask = 1023;
-  // per slot: src (-1 = empty), dst, last sample counted, flags (bit 0 residual, bit 1 inline)
-  ints = new Int32Array(1024 * 4).fill(-1);
-  // per slot: weight, weightDiv
-  nums = new Float64Array(1024 * 2);
+  slots = new Float64Array(1024 * 4).fill(-1);
   n = 0;
+  // The slot of the last edge looked up from each source node: callers tend
+  // to call the same callee again, and this small table stays in cache.
+  private lastDst: Int32Array;
+  private lastSlot: Int32Array;
+
+  constructor(nodes: number) {
+    this.lastDst = new Int32Array(nodes).fill(-1);
+    this.lastSlot = new Int32Array(nodes);
+  }
 
   /** AddToEdgeDiv, once per sample s for each (src, dst). */
   add(src: number, dst: number, w: number, dw: number, s: number, residual: boolean, inline: boolean): void {
-    let h = Math.imul(src, 0x9e3779b1) + dst;
-    h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
-    h = (h ^ (h >>> 13)) & this.mask;
-    const ints = this.ints;
-    let j = h << 2;
-    while (ints[j] !== -1 && (ints[j] !== src || ints[j + 1] !== dst)) {
-      h = (h + 1) & this.mask;
-      j = h << 2;
-    }
-    if (ints[j] === -1) {
-      ints[j] = src;
-      ints[j + 1] = dst;
-      ints[j + 3] = inline ? 2 : 0;
-      this.n++;
+    const slots = this.slots;
+    let j: number;
+    if (this.lastDst[src] === dst) {
+      j = this.lastSlot[src];
     } else {
-      if (ints[j + 2] === s) return;
-      if (!inline) ints[j + 3] &= ~2;
-    }
-    ints[j + 2] = s;
-    if (residual) ints[j + 3] |= 1;
-    this.nums[h << 1] += w;
-    this.nums[(h << 1) + 1] += dw;
-    if (this.n * 2 > this.mask) this.rehash();
-  }
-
-  private rehash(): void {
-    const oldInts = this.ints;
-    const oldNums = this.nums;
-    const cap = (this.mask + 1) * 2;
-    this.mask = cap - 1;
-    this.ints = new Int32Array(cap * 4).fill(-1);
-    this.nums = new Float64Array(cap * 2);
-    for (let o = 0; o < oldInts.length >> 2; o++) {
-      const src = oldInts[o << 2];
-      if (src === -1) continue;
-      const dst = oldInts[(o << 2) + 1];
+      const key = src * KEY_SHIFT + dst;
       let h = Math.imul(src, 0x9e3779b1) + dst;
       h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
       h = (h ^ (h >>> 13)) & this.mask;
-      while (this.ints[h << 2] !== -1) h = (h + 1) & this.mask;
-      this.ints.set(oldInts.subarray(o << 2, (o << 2) + 4), h << 2);
-      this.nums[h << 1] = oldNums[o << 1];
-      this.nums[(h << 1) + 1] = oldNums[(o << 1) + 1];
+      j = h << 2;
+      while (slots[j] !== key && slots[j] !== -1) {
+        h = (h + 1) & this.mask;
+        j = h << 2;
+      }
+      if (slots[j] === -1) {
+        slots[j] = key;
+        slots[j + 1] = s * 4 + (inline ? 2 : 0) + (residual ? 1 : 0);
+        slots[j + 2] = w;
+        slots[j + 3] = dw;
+        if (++this.n * 2 > this.mask) this.rehash();
+        else {
+          this.lastDst[src] = dst;
+          this.lastSlot[src] = j;
+        }
+        return;
+      }
+      this.lastDst[src] = dst;
+      this.lastSlot[src] = j;
+    }
+    const tag = slots[j + 1] | 0; // < 2^31: samples are fewer than 2^29
+    if (tag >> 2 === s) return; // counted for this sample already
+    let flags = tag & 3;
+    if (!inline) flags &= ~2;
+    if (residual) flags |= 1;
+    slots[j + 1] = s * 4 + flags;
+    slots[j + 2] += w;
+    slots[j + 3] += dw;
+  }
+
+  private rehash(): void {
+    this.lastDst.fill(-1);
+    const old = this.slots;
+    const cap = (this.mask + 1) * 2;
+    this.mask = cap - 1;
+    this.slots = new Float64Array(cap * 4).fill(-1);
+    for (let o = 0; o < old.length; o += 4) {
+      const key = old[o];
+      if (key === -1) continue;
+      const src = Math.floor(key / KEY_SHIFT);
+      const dst = key - src * KEY_SHIFT;
+      let h = Math.imul(src, 0x9e3779b1) + dst;
+      h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+      h = (h ^ (h >>> 13)) & this.mask;
+      while (this.slots[h << 2] !== -1) h = (h + 1) & this.mask;
+      this.slots.set(old.subarray(o, o + 4), h << 2);
     }
   }
 
   /** Calls f for every edge. */
   forEach(f: (src: number, dst: number, weight: number, weightDiv: number, flags: number) => void): void {
-    const ints = this.ints;
-    for (let h = 0; h <= this.mask; h++) {
-      const j = h << 2;
-      if (ints[j] === -1) continue;
-      f(ints[j], ints[j + 1], this.nums[h << 1], this.nums[(h << 1) + 1], ints[j + 3]);
+    const slots = this.slots;
+    for (let j = 0; j < slots.length; j += 4) {
+      const key = slots[j];
+      if (key === -1) continue;
+      const src = Math.floor(key / KEY_SHIFT);
+      f(src, key - src * KEY_SHIFT, slots[j + 2], slots[j + 3], (slots[j + 1] | 0) & 3);
     }
   }
 }
@@ -148,6 +172,7 @@ const NO_NUMERIC_TAGS: Map<string, Map<string, Tag>> = new Map();
 
 export function buildGraph(p: Profile, ft: FrameTable, o: BuildOptions): Graph {
   const nNodes = ft.infos.length;
+  if (nNodes >= KEY_SHIFT) throw new ProfileError(`the profile has ${nNodes} distinct frames; graphs support up to ${KEY_SHIFT - 1}`);
   const a: Acc = {
     flat: new Float64Array(nNodes),
     flatDiv: new Float64Array(nNodes),
@@ -155,7 +180,7 @@ export function buildGraph(p: Profile, ft: FrameTable, o: BuildOptions): Graph {
     cumDiv: new Float64Array(nNodes),
     touched: new Uint8Array(nNodes),
     nodeSeen: new Int32Array(nNodes).fill(-1),
-    edges: new EdgeStore(),
+    edges: new EdgeStore(nNodes),
   };
   let tagAcc: Map<number, NodeTags> | null = null;
   let onTag: TagHook | null = null;
@@ -214,7 +239,7 @@ export function buildGraph(p: Profile, ft: FrameTable, o: BuildOptions): Graph {
   return { nodes };
 }
 
-interface NodeTags {
+export interface NodeTags {
   labelTags: Map<string, Tag>;
   numericTags: Map<string, Map<string, Tag>>;
 }
@@ -228,7 +253,7 @@ function findOrAddTag(m: Map<string, Tag>, name: string, unit: string, value: nu
   return t;
 }
 
-function addTags(acc: Map<number, NodeTags>, n: number, st: SampleTags, w: number, dw: number, isFlat: boolean): void {
+export function addTags(acc: Map<number, NodeTags>, n: number, st: SampleTags, w: number, dw: number, isFlat: boolean): void {
   let nt = acc.get(n);
   if (!nt) {
     nt = { labelTags: new Map(), numericTags: new Map() };

@@ -2,6 +2,7 @@
 // rebuilds the graph from the samples with the kept node set, as pprof does
 // (a trimmed graph alone cannot give exact values).
 import { sortEdges, sortNodes } from './sort';
+import { trimTree } from './tree';
 import type { Graph, GraphEdge, GraphNode, Tag } from './types';
 
 export const MAX_NODELETS = 4;
@@ -12,6 +13,7 @@ export interface TrimOptions {
   nodeCount: number; // 0 = unlimited
   cumSort: boolean;
   visualMode: boolean; // -dot: entropy order, tags count as nodes
+  callTree?: (() => Graph) | null; // -call_tree: builds the tree, trimmed in place
 }
 
 export interface TrimmedGraph {
@@ -26,6 +28,7 @@ export function trimmedGraph(
   nodeIds: number,
   o: TrimOptions,
 ): TrimmedGraph {
+  if (o.callTree) return trimmedTree(o.callTree(), o);
   // The first graph only decides which nodes stay (flat and cum need no
   // edges); the graph of the report is then built once with its edges.
   let g = build(null, false);
@@ -61,6 +64,38 @@ export function trimmedGraph(
       const keep = new Uint8Array(nodeIds);
       for (const n of top) keep[n.id] = 1;
       g = build(keep, true);
+      sortNodes(g.nodes, order);
+    }
+  }
+  trimLowFrequencyTags(g, nodeCutoff);
+  const droppedEdges = trimLowFrequencyEdges(g, edgeCutoff);
+  if (o.visualMode) removeRedundantEdges(g);
+  return { graph: g, origCount, droppedNodes, droppedEdges };
+}
+
+// The same sequence on a call tree: nodes are removed in place (TrimTree).
+function trimmedTree(g: Graph, o: TrimOptions): TrimmedGraph {
+  let totalValue = 0;
+  for (const n of g.nodes) totalValue += n.flat;
+  const nodeCutoff = Math.abs(Math.trunc(totalValue * o.nodeFraction));
+  const edgeCutoff = Math.abs(Math.trunc(totalValue * o.edgeFraction));
+  let droppedNodes = 0;
+  if (nodeCutoff > 0) {
+    const kept = new Set(g.nodes.filter((n) => Math.abs(n.cum) >= nodeCutoff));
+    if (kept.size !== g.nodes.length) {
+      droppedNodes = g.nodes.length - kept.size;
+      trimTree(g, kept, removeRedundantEdges);
+    }
+  }
+  const origCount = g.nodes.length;
+  const order = o.visualMode ? 'entropy' : o.cumSort ? 'cum-name' : 'flat-name';
+  sortNodes(g.nodes, order);
+  if (o.nodeCount > 0) {
+    trimLowFrequencyTags(g, nodeCutoff);
+    trimLowFrequencyEdges(g, edgeCutoff);
+    const top = new Set(selectTopNodes(g, o.nodeCount, o.visualMode));
+    if (top.size !== g.nodes.length) {
+      trimTree(g, top, removeRedundantEdges);
       sortNodes(g.nodes, order);
     }
   }

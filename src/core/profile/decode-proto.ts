@@ -2,9 +2,10 @@
 // into the columns of model.ts. Two passes: pass 1 walks the top level (keeps
 // the byte ranges of the repeated messages, decodes strings and scalars),
 // pass 2 decodes mappings, functions, locations, then samples, so every id is
-// resolved to a row index as it is read. Varints are read here, not through
-// protobufjs's Reader: we need exact 64-bit addresses (bigint), negative int64
-// values without Long, and the byte offset of every malformation.
+// resolved to a row index as it is read. Varints are read by hand (here and in
+// proto-reader.ts), not through protobufjs's Reader: we need exact 64-bit
+// addresses (bigint), negative int64 values without Long, and the byte offset
+// of every malformation; and it is faster.
 //
 // Behaviour follows pprof's profile/encode.go + proto.go (Go 1.19 vendored
 // copy): unknown fields are skipped, packed and unpacked repeated scalars are
@@ -14,108 +15,12 @@
 import type { Mapping, Profile, ValueType } from './model';
 import { ProfileError } from './errors';
 import { validateProfile } from './validate';
+import {
+  Decoder, decodeStrings, Grow, halvesOf, IdIndex, ProtoDecodeError, ranges,
+  S_FUNCTION, S_LABEL, S_LINE, S_LOCATION, S_MAPPING, S_PROFILE, S_SAMPLE,
+} from './proto-reader';
 
-export type ProtoErrorKind = 'malformed' | 'concatenated' | 'invalid';
-
-/** A protobuf decode failure: `offset` is the byte where it was detected,
- * `topLevelFields` how many top-level fields were read whole before it. */
-export class ProtoDecodeError extends ProfileError {
-  constructor(
-    message: string,
-    readonly kind: ProtoErrorKind,
-    readonly offset: number,
-    readonly topLevelFields: number,
-    readonly complete: boolean,
-  ) {
-    super(message);
-  }
-}
-
-const WIRE = ['varint', '64-bit', 'length-delimited', 'start-group', 'end-group', '32-bit', '6 (invalid)', '7 (invalid)'];
-
-// Field names per message, for error messages; '' = unknown field number.
-// Expected wire types: 'v' varint, 'l' length-delimited, 'p' varint or packed.
-interface Schema {
-  name: string;
-  fields: string[];
-  wires: string;
-}
-const S_PROFILE: Schema = {
-  name: 'Profile',
-  fields: ['', 'sample_type', 'sample', 'mapping', 'location', 'function', 'string_table', 'drop_frames', 'keep_frames',
-    'time_nanos', 'duration_nanos', 'period_type', 'period', 'comment', 'default_sample_type', 'doc_url'],
-  wires: ' llllllvvvvlvpvv',
-};
-const S_VALUE_TYPE: Schema = { name: 'ValueType', fields: ['', 'type', 'unit'], wires: ' vv' };
-const S_SAMPLE: Schema = { name: 'Sample', fields: ['', 'location_id', 'value', 'label'], wires: ' ppl' };
-const S_LABEL: Schema = { name: 'Label', fields: ['', 'key', 'str', 'num', 'num_unit'], wires: ' vvvv' };
-const S_MAPPING: Schema = {
-  name: 'Mapping',
-  fields: ['', 'id', 'memory_start', 'memory_limit', 'file_offset', 'filename', 'build_id', 'has_functions',
-    'has_filenames', 'has_line_numbers', 'has_inline_frames'],
-  wires: ' vvvvvvvvvv',
-};
-const S_LOCATION: Schema = { name: 'Location', fields: ['', 'id', 'mapping_id', 'address', 'line', 'is_folded'], wires: ' vvvlv' };
-const S_LINE: Schema = { name: 'Line', fields: ['', 'function_id', 'line', 'column'], wires: ' vvv' };
-const S_FUNCTION: Schema = {
-  name: 'Function',
-  fields: ['', 'id', 'name', 'system_name', 'filename', 'start_line'],
-  wires: ' vvvvv',
-};
-
-const TWO32 = 4294967296;
-
-/** Growable typed array (doubling). */
-class Grow<T extends Float64Array | Uint32Array | Int32Array> {
-  n = 0;
-  constructor(public a: T) {}
-  push(v: number): void {
-    if (this.n === this.a.length) this.grow();
-    this.a[this.n++] = v;
-  }
-  grow(): void {
-    const b = new (this.a.constructor as new (n: number) => T)(this.a.length * 2 + 16);
-    b.set(this.a);
-    this.a = b;
-  }
-  done(): T {
-    return this.a.slice(0, this.n) as T;
-  }
-}
-
-/** id -> row index: a dense Int32Array when ids are small, else a Map. */
-class IdIndex {
-  dense: Int32Array | null = null;
-  private map: Map<number, number> | null = null;
-  constructor(ids: ArrayLike<number>, n: number) {
-    let max = 0;
-    for (let i = 0; i < n; i++) if (ids[i] > max) max = ids[i];
-    if (max <= 4 * n + 1024) {
-      const d = new Int32Array(max + 1).fill(-1);
-      // Last one wins, as in pprof; duplicates are reported by validateProfile.
-      for (let i = 0; i < n; i++) if (ids[i] !== 0) d[ids[i]] = i;
-      this.dense = d;
-    } else {
-      const m = new Map<number, number>();
-      for (let i = 0; i < n; i++) if (ids[i] !== 0) m.set(ids[i], i);
-      this.map = m;
-    }
-  }
-  get(id: number): number {
-    const d = this.dense;
-    if (d !== null) {
-      const r = id < d.length ? d[id] : -1;
-      return r === undefined ? -1 : r;
-    }
-    return this.map!.get(id) ?? -1;
-  }
-}
-
-const utf8 = new TextDecoder('utf-8');
-// 32-bit halves of a BigUint64Array can be written directly on little-endian hosts.
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-const halvesOf = (a: BigUint64Array): Uint32Array | null =>
-  LITTLE_ENDIAN ? new Uint32Array(a.buffer, a.byteOffset, a.length * 2) : null;
+export { ProtoDecodeError, type ProtoErrorKind } from './proto-reader';
 
 // Position after the last quick() read: a module variable, so quick() can
 // return the value alone and stay small enough to be inlined.
@@ -123,12 +28,13 @@ let quickEnd = 0;
 
 /** Varints of up to 4 bytes (< 2^28) on the hot paths; -1 = let Decoder.varint read it (and report errors). */
 function quick(buf: Uint8Array, pos: number, end: number): number {
-  if (pos + 4 > end) return -1;
+  if (pos >= end) return -1;
   let b = buf[pos];
   if (b < 0x80) {
     quickEnd = pos + 1;
     return b;
   }
+  if (pos + 1 >= end) return -1;
   let v = b & 0x7f;
   b = buf[pos + 1];
   v |= (b & 0x7f) << 7;
@@ -136,12 +42,14 @@ function quick(buf: Uint8Array, pos: number, end: number): number {
     quickEnd = pos + 2;
     return v;
   }
+  if (pos + 2 >= end) return -1;
   b = buf[pos + 2];
   v |= (b & 0x7f) << 14;
   if (b < 0x80) {
     quickEnd = pos + 3;
     return v;
   }
+  if (pos + 3 >= end) return -1;
   b = buf[pos + 3];
   v |= (b & 0x7f) << 21;
   if (b < 0x80) {
@@ -151,185 +59,6 @@ function quick(buf: Uint8Array, pos: number, end: number): number {
   return -1;
 }
 
-class Decoder {
-  pos = 0;
-  lo = 0; // low 32 bits of the last varint
-  hi = 0; // high 32 bits of the last varint
-  topFields = 0;
-  complete = false;
-  // Where we are, for messages: Profile.<f1>[<i1>].<f2>[<i2>]
-  f1 = '';
-  i1 = -1;
-  f2 = '';
-  i2 = -1;
-  strings: string[] = [];
-
-  constructor(readonly buf: Uint8Array) {}
-
-  path(field?: string): string {
-    let p = 'Profile';
-    if (this.f1) p += `.${this.f1}${this.i1 >= 0 ? `[${this.i1}]` : ''}`;
-    if (this.f2) p += `.${this.f2}${this.i2 >= 0 ? `[${this.i2}]` : ''}`;
-    if (field) p += `.${field}`;
-    return p;
-  }
-
-  fail(msg: string, at: number, kind: ProtoErrorKind = 'malformed'): never {
-    throw new ProtoDecodeError(
-      `malformed protobuf profile: ${msg} (at byte ${at} of ${this.buf.length}). ` +
-        'The file is corrupt, truncated, or not a pprof profile.',
-      kind,
-      at,
-      this.topFields,
-      this.complete,
-    );
-  }
-
-  endName(end: number): string {
-    return end === this.buf.length ? `the input (${end} bytes)` : `${this.path()}, which ends at byte ${end}`;
-  }
-
-  /** Reads a varint (up to 10 bytes) ending before `end`; sets lo/hi, returns the unsigned value as a number. */
-  varint(end: number): number {
-    const buf = this.buf;
-    let pos = this.pos;
-    if (pos < end) {
-      const b = buf[pos];
-      if (b < 0x80) {
-        this.pos = pos + 1;
-        this.lo = b;
-        this.hi = 0;
-        return b;
-      }
-    }
-    const start = pos;
-    let lo = 0;
-    let hi = 0;
-    for (let i = 0; ; i++) {
-      if (pos >= end) this.fail(`truncated varint: the varint starting at byte ${start} runs past the end of ${this.endName(end)}`, start);
-      const b = buf[pos++];
-      if (i < 4) lo |= (b & 0x7f) << (7 * i);
-      else if (i === 4) {
-        lo |= (b & 0x0f) << 28;
-        hi = (b & 0x7f) >> 4;
-      } else hi |= (b & 0x7f) << (7 * i - 32);
-      if (b < 0x80) break;
-      if (i === 9) this.fail(`varint longer than 10 bytes starting at byte ${start} in ${this.path()}`, start);
-    }
-    this.pos = pos;
-    this.lo = lo >>> 0;
-    this.hi = hi >>> 0;
-    return this.hi * TWO32 + this.lo;
-  }
-
-  /** The last varint as a signed int64 (exact up to 2^53). */
-  signed(): number {
-    return (this.hi | 0) * TWO32 + this.lo;
-  }
-
-  /** The last varint as an unsigned 64-bit bigint (exact). */
-  big(): bigint {
-    if (this.hi < 0x200000) return BigInt(this.hi * TWO32 + this.lo);
-    return (BigInt(this.hi) << 32n) | BigInt(this.lo);
-  }
-
-  /** Reads a length prefix and returns the end of the delimited bytes. */
-  len(end: number, field: string): number {
-    const at = this.pos;
-    const n = this.varint(end);
-    const e = this.pos + n;
-    if (e > end) {
-      this.fail(
-        `${this.path(field)}: length ${n} (prefix at byte ${at}) runs past the end of ${this.endName(end)}: ` +
-          `only ${end - this.pos} bytes remain`,
-        at,
-      );
-    }
-    return e;
-  }
-
-  /** Handles a field the caller did not take: reports what is wrong, or skips an unknown field. */
-  other(s: Schema, field: number, wire: number, tagAt: number, end: number): void {
-    if (field === 0) this.fail(`field number 0 in ${this.path()} (field numbers start at 1)`, tagAt);
-    if (wire === 3 || wire === 4 || wire > 5) {
-      this.fail(`invalid wire type ${WIRE[wire]} for field ${field} in ${this.path()}`, tagAt);
-    }
-    if (field < s.fields.length) {
-      const w = s.wires[field];
-      const want = w === 'v' ? 'varint (0)' : w === 'l' ? 'length-delimited (2)' : 'varint (0) or packed (2)';
-      this.fail(
-        `${this.path(s.fields[field])} (${s.name} field ${field}) has wire type ${WIRE[wire]} (${wire}), expected ${want}`,
-        tagAt,
-      );
-    }
-    // Unknown field: skip it, as protobuf does.
-    if (wire === 0) this.varint(end);
-    else if (wire === 2) this.pos = this.len(end, `<field ${field}>`);
-    else {
-      const n = wire === 1 ? 8 : 4;
-      if (this.pos + n > end) {
-        this.fail(`truncated ${WIRE[wire]} field ${field}: runs past the end of ${this.endName(end)}`, tagAt);
-      }
-      this.pos += n;
-    }
-  }
-
-  /** Reads the tag at pos; returns it as a number (field*8+wire). */
-  tag(end: number): number {
-    const buf = this.buf;
-    const pos = this.pos;
-    if (pos < end) {
-      const b = buf[pos];
-      if (b < 0x80) {
-        this.pos = pos + 1;
-        return b;
-      }
-    }
-    return this.varint(end);
-  }
-
-  str(start: number, end: number): string {
-    // One TextDecoder call per string measured faster than building ASCII
-    // strings in JS (large.cpu, 23k strings: 5.6 ms against 35 ms).
-    return start === end ? '' : utf8.decode(this.buf.subarray(start, end));
-  }
-
-  /** Stores the last varint as uint64 into row i of a BigUint64Array, via its 32-bit halves (no BigInt allocation). */
-  setU64(halves: Uint32Array | null, big: BigUint64Array, i: number): void {
-    if (halves !== null) {
-      halves[2 * i] = this.lo;
-      halves[2 * i + 1] = this.hi;
-    } else big[i] = this.big();
-  }
-
-  /** A string index read from a varint, checked against the string table. */
-  strIndex(field: string, at: number): number {
-    const v = this.signed();
-    if (v < 0 || v >= this.strings.length) {
-      this.fail(`${this.path(field)} = ${v} is not an index of the string table (${this.strings.length} strings)`, at);
-    }
-    return v;
-  }
-
-  valueType(end: number): ValueType {
-    const vt: ValueType = { type: 0, unit: 0 };
-    while (this.pos < end) {
-      const at = this.pos;
-      const t = this.tag(end);
-      if (t === 0x08) vt.type = (this.varint(end), this.signed());
-      else if (t === 0x10) vt.unit = (this.varint(end), this.signed());
-      else this.other(S_VALUE_TYPE, Math.floor(t / 8), t & 7, at, end);
-    }
-    return vt;
-  }
-}
-
-interface Ranges {
-  start: number[];
-  end: number[];
-}
-const ranges = (): Ranges => ({ start: [], end: [] });
-
 /** Decodes an uncompressed profile.proto message. Throws ProtoDecodeError. */
 export function decodeProto(buf: Uint8Array): Profile {
   const d = new Decoder(buf);
@@ -337,6 +66,7 @@ export function decodeProto(buf: Uint8Array): Profile {
   const mappingR = ranges();
   const locationR = ranges();
   const functionR = ranges();
+  const stringR = ranges();
   const sampleTypes: ValueType[] = [];
   const comments: number[] = [];
   let periodType: ValueType | null = null;
@@ -363,15 +93,15 @@ export function decodeProto(buf: Uint8Array): Profile {
       const e = d.len(end, '');
       const s = d.pos;
       d.pos = e;
-      if (field === 2) (sampleR.start.push(s), sampleR.end.push(e));
-      else if (field === 4) (locationR.start.push(s), locationR.end.push(e));
-      else if (field === 5) (functionR.start.push(s), functionR.end.push(e));
-      else if (field === 3) (mappingR.start.push(s), mappingR.end.push(e));
+      if (field === 2) sampleR.add(s, e);
+      else if (field === 4) locationR.add(s, e);
+      else if (field === 5) functionR.add(s, e);
+      else if (field === 3) mappingR.add(s, e);
       else if (field === 6) {
-        strings.push(d.str(s, e));
-        if (strings.length === 1 && strings[0] !== '') {
-          d.fail(`Profile.string_table[0] must be the empty string, found ${JSON.stringify(strings[0].slice(0, 40))}`, at);
+        if (stringR.count === 0 && e !== s) {
+          d.fail(`Profile.string_table[0] must be the empty string, found ${JSON.stringify(d.str(s, e).slice(0, 40))}`, at);
         }
+        stringR.add(s, e);
       } else {
         d.f1 = 'sample_type';
         d.i1 = sampleTypes.length;
@@ -423,17 +153,18 @@ export function decodeProto(buf: Uint8Array): Profile {
     d.topFields++;
   }
   d.complete = true;
+  decodeStrings(d, stringR, strings);
   if (strings.length === 0) {
     d.fail('Profile.string_table is missing (a profile has at least the empty string at index 0)', end);
   }
 
   // Pass 2a: mappings.
   const mappings: Mapping[] = [];
-  for (let m = 0; m < mappingR.start.length; m++) {
+  for (let m = 0; m < mappingR.count; m++) {
     d.f1 = 'mapping';
     d.i1 = m;
-    d.pos = mappingR.start[m];
-    const e = mappingR.end[m];
+    d.pos = mappingR.starts.a[m];
+    const e = mappingR.ends.a[m];
     const mp: Mapping = {
       id: 0, start: 0n, limit: 0n, offset: 0n, file: 0, buildId: 0,
       hasFunctions: false, hasFilenames: false, hasLineNumbers: false, hasInlineFrames: false,
@@ -466,7 +197,7 @@ export function decodeProto(buf: Uint8Array): Profile {
   const mappingIndex = new IdIndex(mappingIds, mappings.length);
 
   // Pass 2b: functions.
-  const nFn = functionR.start.length;
+  const nFn = functionR.count;
   const fnId = new Float64Array(nFn);
   const fnName = new Uint32Array(nFn);
   const fnSystemName = new Uint32Array(nFn);
@@ -475,8 +206,8 @@ export function decodeProto(buf: Uint8Array): Profile {
   for (let f = 0; f < nFn; f++) {
     d.f1 = 'function';
     d.i1 = f;
-    d.pos = functionR.start[f];
-    const e = functionR.end[f];
+    d.pos = functionR.starts.a[f];
+    const e = functionR.ends.a[f];
     while (d.pos < e) {
       const at = d.pos;
       const t = d.tag(e);
@@ -498,7 +229,7 @@ export function decodeProto(buf: Uint8Array): Profile {
   const fnIndex = new IdIndex(fnId, nFn);
 
   // Pass 2c: locations and their lines.
-  const nLoc = locationR.start.length;
+  const nLoc = locationR.count;
   const locId = new Float64Array(nLoc);
   const locMapping = new Int32Array(nLoc).fill(-1);
   const locAddress = new BigUint64Array(nLoc);
@@ -511,8 +242,8 @@ export function decodeProto(buf: Uint8Array): Profile {
   for (let l = 0; l < nLoc; l++) {
     d.f1 = 'location';
     d.i1 = l;
-    d.pos = locationR.start[l];
-    const e = locationR.end[l];
+    d.pos = locationR.starts.a[l];
+    const e = locationR.ends.a[l];
     lineStart[l] = lineFunction.n;
     let nLines = 0;
     while (d.pos < e) {
@@ -572,26 +303,26 @@ export function decodeProto(buf: Uint8Array): Profile {
   const locIndex = new IdIndex(locId, nLoc);
 
   // Pass 2d: samples.
-  const nS = sampleR.start.length;
+  const nS = sampleR.count;
   const nT = sampleTypes.length;
   if (nT === 0 && nS > 0) {
     d.f1 = '';
-    d.fail(`the profile has ${nS} samples but no sample types (Profile.sample_type is empty)`, sampleR.start[0]);
+    d.fail(`the profile has ${nS} samples but no sample types (Profile.sample_type is empty)`, sampleR.starts.a[0]);
   }
   const values: Float64Array[] = [];
   for (let t = 0; t < nT; t++) values.push(new Float64Array(nS));
   const stackStart = new Uint32Array(nS + 1);
   const labelStart = new Uint32Array(nS + 1);
   let sampleBytes = 0;
-  for (let s = 0; s < nS; s++) sampleBytes += sampleR.end[s] - sampleR.start[s];
+  for (let s = 0; s < nS; s++) sampleBytes += sampleR.ends.a[s] - sampleR.starts.a[s];
   // Location ids take 1-3 bytes each: half the sample bytes is a close upper bound.
   const stackLocs = new Grow(new Uint32Array((sampleBytes >> 1) + 16));
   const labelKey = new Grow(new Uint32Array(16));
   const labelStr = new Grow(new Uint32Array(16));
   const labelNum = new Grow(new Float64Array(16));
   const labelNumUnit = new Grow(new Uint32Array(16));
-  const sr = sampleR.start;
-  const se = sampleR.end;
+  const sr = sampleR.starts.a;
+  const se = sampleR.ends.a;
   d.f1 = 'sample';
   const locDense = locIndex.dense;
   let locs = stackLocs.a;
@@ -618,9 +349,15 @@ export function decodeProto(buf: Uint8Array): Profile {
         // location_id, packed or not
         let le = e;
         if (t === 0x0a) {
-          d.pos = pos;
-          le = d.len(e, 'location_id');
-          pos = d.pos;
+          const n = quick(buf, pos, e);
+          if (n >= 0 && quickEnd + n <= e) {
+            pos = quickEnd;
+            le = pos + n;
+          } else {
+            d.pos = pos;
+            le = d.len(e, 'location_id');
+            pos = d.pos;
+          }
         }
         do {
           const lat = pos;
@@ -647,9 +384,15 @@ export function decodeProto(buf: Uint8Array): Profile {
         // value, packed or not
         let ve = e;
         if (t === 0x12) {
-          d.pos = pos;
-          ve = d.len(e, 'value');
-          pos = d.pos;
+          const n = quick(buf, pos, e);
+          if (n >= 0 && quickEnd + n <= e) {
+            pos = quickEnd;
+            ve = pos + n;
+          } else {
+            d.pos = pos;
+            ve = d.len(e, 'value');
+            pos = d.pos;
+          }
         }
         do {
           const vat = pos;
@@ -754,7 +497,7 @@ export function decodeProto(buf: Uint8Array): Profile {
     docUrl,
   };
   try {
-    validateProfile(p);
+    validateProfile(p, { rows: false });
   } catch (e) {
     if (e instanceof ProfileError) throw new ProtoDecodeError(e.message, 'invalid', buf.length, d.topFields, true);
     throw e;

@@ -11,6 +11,21 @@ export const DEFAULT_MAX_INFLATE = 1024 * 1024 * 1024;
 const IN_CHUNK = 1 << 20;
 const OUT_CHUNK = 1 << 18;
 
+// Largest buffer allocated up front from the ISIZE hint: beyond it we grow as data comes.
+const HINT_MAX = 256 * 1024 * 1024;
+
+/** A buffer for the inflated bytes; running out of memory is a ProfileError too. */
+function alloc(size: number, compressed: number): Uint8Array {
+  try {
+    return new Uint8Array(size);
+  } catch {
+    throw new ProfileError(
+      `not enough memory to inflate the gzipped profile (${compressed} compressed bytes) to ${formatSize(size)}: ` +
+        'lower -max_inflate=SIZE, or open the profile on a machine with more memory',
+    );
+  }
+}
+
 /** True when buf starts with the gzip magic bytes 1f 8b. */
 export function isGzip(buf: Uint8Array): boolean {
   return buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b;
@@ -37,10 +52,10 @@ export function gunzip(buf: Uint8Array, maxBytes: number = DEFAULT_MAX_INFLATE):
   if (buf.length >= 18) {
     const n = buf.length;
     const isize = (buf[n - 4] | (buf[n - 3] << 8) | (buf[n - 2] << 16) | (buf[n - 1] << 24)) >>> 0;
-    cap = Math.max(cap, Math.min(isize + 1, maxBytes, buf.length * 1032 + 1024));
+    cap = Math.max(cap, Math.min(isize + 1, maxBytes, buf.length * 1032 + 1024, HINT_MAX));
   }
   cap = Math.min(cap, Math.max(maxBytes, 1));
-  let out = new Uint8Array(cap);
+  let out = alloc(cap, buf.length);
   let n = 0;
 
   const inf = new Inflate({ windowBits: 16 + 15, chunkSize: OUT_CHUNK });
@@ -55,7 +70,7 @@ export function gunzip(buf: Uint8Array, maxBytes: number = DEFAULT_MAX_INFLATE):
     if (n + chunk.length > out.length) {
       let size = out.length * 2;
       while (size < n + chunk.length) size *= 2;
-      const b = new Uint8Array(Math.min(size, maxBytes));
+      const b = alloc(Math.min(size, maxBytes), buf.length);
       b.set(out.subarray(0, n));
       out = b;
     }

@@ -44,7 +44,14 @@ export function parseProfile(bytes: Uint8Array, opts: ParseOptions = {}): Profil
   // protobuf that decoded whole but failed validation (its CheckValid).
   if (protoErr.kind === 'concatenated' || protoErr.kind === 'invalid') throw protoErr;
 
-  const legacy = parseLegacy(data);
+  let legacy: Profile | null;
+  try {
+    legacy = parseLegacy(data);
+  } catch (e) {
+    // A legacy reader that took damaged protobuf for its format would hide the real problem.
+    if (e instanceof ProfileError && looksLikeProto(data, protoErr, gzipped)) throw protoErr;
+    throw e;
+  }
   if (legacy) {
     validateProfile(legacy);
     return legacy;

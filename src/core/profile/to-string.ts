@@ -69,8 +69,10 @@ function sampleString(p: Profile, i: number): string {
     const key = str(p, s.labelKey[k]);
     if (s.labelStr[k] !== 0) {
       pushTo(strLabels, key, str(p, s.labelStr[k]));
-    } else if (s.labelNum[k] !== 0 || s.labelNumUnit[k] !== 0) {
-      // Go's decoder drops a label with neither string, number nor unit.
+    } else {
+      // (A label with neither string, number nor unit is dropped when
+      // decoded from protobuf, as by Go's decoder; one built in memory, like
+      // a legacy heap sample's bytes:[0], is printed, as Go does.)
       const unit = str(p, s.labelNumUnit[k]);
       if (s.labelNumUnit[k] !== 0) keyHasUnit.add(key);
       pushTo(numLabels, key, { v: s.labelNum[k], unit });

@@ -31,8 +31,16 @@ function checkIds(table: string, ids: ArrayLike<number>, n: number): void {
   }
 }
 
+export interface ValidateOptions {
+  /** false skips what a reader guarantees by construction: column lengths,
+   * row references and the string indexes of functions and labels
+   * (decodeProto resolves and checks those as it reads them). */
+  rows?: boolean;
+}
+
 /** Throws a ProfileError naming the first problem found. */
-export function validateProfile(p: Profile): void {
+export function validateProfile(p: Profile, opts: ValidateOptions = {}): void {
+  const rows = opts.rows !== false;
   const nStr = p.strings.length;
   if (nStr === 0 || p.strings[0] !== '') bad('Profile.string_table[0] must be the empty string');
   const s = (where: string, v: number): void => {
@@ -64,11 +72,11 @@ export function validateProfile(p: Profile): void {
 
   // Functions.
   const fn = p.functions;
-  for (const [col, a] of [['id', fn.id], ['name', fn.name], ['system_name', fn.systemName], ['filename', fn.filename], ['start_line', fn.startLine]] as const) {
+  if (rows) for (const [col, a] of [['id', fn.id], ['name', fn.name], ['system_name', fn.systemName], ['filename', fn.filename], ['start_line', fn.startLine]] as const) {
     if (a.length !== fn.count) bad(`the function table's ${col} column has ${a.length} rows, expected ${fn.count}`);
   }
   checkIds('function', fn.id, fn.count);
-  for (let i = 0; i < fn.count; i++) {
+  if (rows) for (let i = 0; i < fn.count; i++) {
     s(`Profile.function[${i}].name`, fn.name[i]);
     s(`Profile.function[${i}].system_name`, fn.systemName[i]);
     s(`Profile.function[${i}].filename`, fn.filename[i]);
@@ -76,16 +84,23 @@ export function validateProfile(p: Profile): void {
 
   // Locations and lines.
   const loc = p.locations;
-  for (const [col, a] of [['id', loc.id], ['mapping', loc.mapping], ['address', loc.address], ['is_folded', loc.isFolded]] as const) {
+  if (rows) for (const [col, a] of [['id', loc.id], ['mapping', loc.mapping], ['address', loc.address], ['is_folded', loc.isFolded]] as const) {
     if (a.length !== loc.count) bad(`the location table's ${col} column has ${a.length} rows, expected ${loc.count}`);
   }
-  if (loc.lineStart.length !== loc.count + 1) bad(`the location table's lineStart has ${loc.lineStart.length} entries, expected ${loc.count + 1}`);
+  if (rows && loc.lineStart.length !== loc.count + 1) bad(`the location table's lineStart has ${loc.lineStart.length} entries, expected ${loc.count + 1}`);
   const nLines = loc.lineFunction.length;
-  if (loc.lineNumber.length !== nLines || loc.lineColumn.length !== nLines) bad('the line columns of the location table differ in length');
+  if (rows && (loc.lineNumber.length !== nLines || loc.lineColumn.length !== nLines)) bad('the line columns of the location table differ in length');
   checkIds('location', loc.id, loc.count);
   const nMap = p.mappings.length;
   for (let i = 0; i < loc.count; i++) {
     const m = loc.mapping[i];
+    if (!rows) {
+      // Lines still need a function: function_id 0 is "none", which Go 1.19's CheckValid rejects.
+      for (let k = loc.lineStart[i]; k < loc.lineStart[i + 1]; k++) {
+        if (loc.lineFunction[k] < 0) bad(`Profile.location[${i}] (id ${loc.id[i]}).line[${k - loc.lineStart[i]}] has no function (function_id 0)`);
+      }
+      continue;
+    }
     if (m < -1 || m >= nMap) bad(`Profile.location[${i}] (id ${loc.id[i]}) refers to mapping row ${m}, but there are ${nMap} mappings`);
     const a = loc.lineStart[i];
     const b = loc.lineStart[i + 1];
@@ -96,12 +111,13 @@ export function validateProfile(p: Profile): void {
       if (f >= fn.count) bad(`Profile.location[${i}] (id ${loc.id[i]}).line[${k - a}] refers to function row ${f}, but there are ${fn.count} functions`);
     }
   }
-  if (loc.lineStart[loc.count] !== nLines) bad(`the location table's lineStart ends at ${loc.lineStart[loc.count]}, expected ${nLines}`);
+  if (rows && loc.lineStart[loc.count] !== nLines) bad(`the location table's lineStart ends at ${loc.lineStart[loc.count]}, expected ${nLines}`);
 
   // Samples.
   const sm = p.samples;
   const nT = p.sampleTypes.length;
   if (nT === 0 && sm.count > 0) bad(`the profile has ${sm.count} samples but no sample types (Profile.sample_type is empty)`);
+  if (!rows) return;
   if (sm.values.length !== nT) bad(`the samples have ${sm.values.length} value columns, but the profile has ${nT} sample types`);
   sm.values.forEach((v, t) => {
     if (v.length !== sm.count) bad(`value column ${t} has ${v.length} entries, expected one per sample (${sm.count})`);

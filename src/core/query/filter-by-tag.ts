@@ -67,9 +67,33 @@ export function filterTagsByName(
     }
   }
   if (!removedAny) return { profile: p, showMatched: sm, hideMatched: hm };
-  const w = new SampleWriter(s);
+  // Only the label columns change: the stacks and values are shared.
+  const n = s.labelKey.length;
+  const labelStart = new Uint32Array(s.count + 1);
+  const labelKey = new Uint32Array(n);
+  const labelStr = new Uint32Array(n);
+  const labelNum = new Float64Array(n);
+  const labelNumUnit = new Uint32Array(n);
+  let k = 0;
   for (let i = 0; i < s.count; i++) {
-    w.add(i, s.stackStart[i], s.stackStart[i + 1], (j) => labelKind(s, j) !== LABEL_NONE && !removeKey(s.labelKey[j]));
+    labelStart[i] = k;
+    for (let j = s.labelStart[i]; j < s.labelStart[i + 1]; j++) {
+      if (labelKind(s, j) === LABEL_NONE || removeKey(s.labelKey[j])) continue;
+      labelKey[k] = s.labelKey[j];
+      labelStr[k] = s.labelStr[j];
+      labelNum[k] = s.labelNum[j];
+      labelNumUnit[k] = s.labelNumUnit[j];
+      k++;
+    }
   }
-  return { profile: { ...p, samples: w.done() }, showMatched: sm, hideMatched: hm };
+  labelStart[s.count] = k;
+  const samples = {
+    ...s,
+    labelStart,
+    labelKey: labelKey.slice(0, k),
+    labelStr: labelStr.slice(0, k),
+    labelNum: labelNum.slice(0, k),
+    labelNumUnit: labelNumUnit.slice(0, k),
+  };
+  return { profile: { ...p, samples }, showMatched: sm, hideMatched: hm };
 }

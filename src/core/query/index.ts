@@ -1,7 +1,8 @@
 // Everything pprof's driver does to a loaded profile before building a report
 // (Go 1.19 internal/driver/driver.go generateRawReport + applyFocus): resolve
 // the sample index, compute the total, then focus/ignore/hide/show,
-// show_from, tagfocus/tagignore, tagshow/taghide and prune_from, collecting
+// show_from, tagfocus/tagignore, tagshow/taghide and prune_from (after the
+// -tagroot/-tagleaf pseudo frames), collecting
 // pprof's warnings and its "Active filters:" entries.
 //
 // Granularity (profile.Aggregate) and drop_negative are not applied here: the
@@ -18,6 +19,7 @@ import { filterSamplesByTag, filterTagsByName } from './filter-by-tag';
 import { compileTagFilter, type CompiledTagFilter } from './tag-filter';
 import { pruneFrom } from './prune-from';
 import { numLabelUnits } from './labels';
+import { addLabelNodes } from './label-nodes';
 
 export interface QueryResult {
   /** The filtered profile: new sample table, possibly new location lines; other tables shared. */
@@ -130,12 +132,17 @@ export function applyQuery(p: Profile, o: Options): QueryResult {
   for (const k of [...ignored.keys()].sort()) {
     warnings.push(`For tag ${k} used unit ${units.get(k)}, also encountered unit(s) ${ignored.get(k)!.join(', ')}`);
   }
+  // Label pseudo frames come first, so that the filters can match them.
+  const nodes = addLabelNodes(p, o.tagRoot, o.tagLeaf, o.unit ?? 'minimum');
+  p = nodes.profile;
+  warnNoMatches(!o.tagRoot || nodes.rootMatched, 'TagRoot', warnings);
+  warnNoMatches(!o.tagLeaf || nodes.leafMatched, 'TagLeaf', warnings);
   const relative = !!o.relativePercentages;
-  const withWarnings = (f: () => Profile): Profile => {
+  const withWarnings = <T>(f: () => T): T => {
     try {
       return f();
     } catch (e) {
-      // pprof prints the warnings before the error.
+      // pprof prints the warnings before the error: the message carries them.
       if (e instanceof ProfileError && warnings.length > 0) throw new ProfileError([...warnings, e.message].join('\n'));
       throw e;
     }
@@ -143,13 +150,7 @@ export function applyQuery(p: Profile, o: Options): QueryResult {
 
   let q = p;
   if (relative) q = withWarnings(() => applyFocus(q, o, units, warnings));
-  let sampleIndex: number;
-  try {
-    sampleIndex = sampleIndexByName(q, o.sampleIndex);
-  } catch (e) {
-    if (e instanceof ProfileError && warnings.length > 0) throw new ProfileError([...warnings, e.message].join('\n'));
-    throw e;
-  }
+  const sampleIndex = withWarnings(() => sampleIndexByName(q, o.sampleIndex));
   const meanIndex = o.mean ? 0 : -1;
   const st = q.sampleTypes[sampleIndex];
   const type = q.strings[st.type] ?? '';

@@ -15,6 +15,8 @@ export interface Options {
   tagIgnore?: string;
   tagShow?: string;
   tagHide?: string;
+  tagRoot?: string; // -tagroot: comma-separated label keys added as pseudo frames at the root
+  tagLeaf?: string; // -tagleaf: same, at the leaf
   granularity?: Granularity;
   noInlines?: boolean;
   nodeCount?: number; // undefined = the report's default

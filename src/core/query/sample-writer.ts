@@ -1,6 +1,6 @@
 // Builds a new SampleTable from rows of an existing one, with possibly shorter
-// stacks and fewer labels. Filters never grow a table, so the columns are
-// allocated once at the source's size and trimmed at the end.
+// (or, for -tagroot/-tagleaf, longer) stacks. The columns are allocated once,
+// at the source's size plus any room asked for, and trimmed at the end.
 import type { SampleTable } from '../profile/model';
 
 function trim<T extends Float64Array | Uint32Array>(a: T, n: number): T {
@@ -21,9 +21,13 @@ export class SampleWriter {
   private readonly labelNumUnit: Uint32Array;
   private nLabels = 0;
 
-  constructor(private readonly src: SampleTable) {
+  /** extraLocs: room for stacks that grow (-tagroot/-tagleaf add frames). */
+  constructor(
+    private readonly src: SampleTable,
+    extraLocs = 0,
+  ) {
     this.stackStart = new Uint32Array(src.count + 1);
-    this.stackLocs = new Uint32Array(src.stackLocs.length);
+    this.stackLocs = new Uint32Array(src.stackLocs.length + extraLocs);
     this.values = src.values.map(() => new Float64Array(src.count));
     this.labelStart = new Uint32Array(src.count + 1);
     const nl = src.labelKey.length;
@@ -35,10 +39,9 @@ export class SampleWriter {
 
   /**
    * Adds source row `row` with the stack src.stackLocs[from..to) (a sub-range
-   * of its own stack) and its labels, or only the labels for which keepLabel
-   * returns true.
+   * of its own stack) and its labels.
    */
-  add(row: number, from: number, to: number, keepLabel?: (j: number) => boolean): void {
+  add(row: number, from: number, to: number): void {
     const s = this.src;
     const i = this.n++;
     this.stackStart[i] = this.nLocs;
@@ -52,7 +55,6 @@ export class SampleWriter {
     this.labelStart[i] = this.nLabels;
     const end = s.labelStart[row + 1];
     for (let j = s.labelStart[row]; j < end; j++) {
-      if (keepLabel && !keepLabel(j)) continue;
       const k = this.nLabels++;
       this.labelKey[k] = s.labelKey[j];
       this.labelStr[k] = s.labelStr[j];

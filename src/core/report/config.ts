@@ -93,6 +93,7 @@ export function reportConfig(
     symbolSource: symbol ?? '',
     granularity,
     noInlines: o.noInlines ?? false,
+    callTree: o.callTree ?? false,
     sourcePath: o.sourcePath ?? '',
     trimPath: o.trimPath ?? '',
   };

@@ -3,6 +3,7 @@
 import type { Profile } from '../profile/model';
 import type { Granularity } from '../query/options';
 import { buildGraph } from '../graph/build';
+import { buildTree } from '../graph/tree';
 import { internFrames, type FrameTable } from '../graph/frames';
 import { numLabelUnits } from '../graph/tags';
 import { trimmedGraph, type TrimmedGraph } from '../graph/trim';
@@ -30,6 +31,7 @@ export interface ReportConfig {
   symbolSource: string; // the regexp as given, for messages
   granularity: Granularity;
   noInlines: boolean;
+  callTree: boolean; // honored by -dot only, as in pprof
   sourcePath: string;
   trimPath: string;
 }
@@ -83,8 +85,23 @@ export class Report {
     });
   }
 
+  /** graph.newTree: a call tree (-call_tree). */
+  newTree(): Graph {
+    return buildTree(this.prof, this.frames(), {
+      values: this.values,
+      meanDiv: this.meanDiv,
+      dropNegative: this.o.dropNegative,
+      tags:
+        this.o.outputFormat === 'dot'
+          ? { numLabelUnits: this.numLabelUnits ?? numLabelUnits(this.prof), outputUnit: this.o.outputUnit }
+          : null,
+    });
+  }
+
   newTrimmedGraph(): TrimmedGraph {
+    const callTree = this.o.callTree && this.o.outputFormat === 'dot';
     return trimmedGraph((kept, withEdges) => this.newGraph(kept, withEdges), this.frames().infos.length, {
+      callTree: callTree ? () => this.newTree() : null,
       nodeFraction: this.o.nodeFraction,
       edgeFraction: this.o.edgeFraction,
       nodeCount: this.o.nodeCount,

@@ -6,7 +6,7 @@
 import { decAddr, LocationTable, Miss, newLProfile, type LProfile, type LSample } from './legacy-profile';
 import { isSpaceOrComment, LineScanner, quoteLine } from './line-scanner';
 import { parseAdditionalSections } from './remap';
-import { goParseInt, parseHexAddresses } from './text-util';
+import { goParseInt, mulInt64, parseHexAddresses } from './text-util';
 import { GoFrameComments } from './go-frames';
 
 const contentionSampleRE = /(\d+) *(\d+) @([ x0-9a-f]*)/;
@@ -81,7 +81,7 @@ export function parseContention(text: string): LProfile | Miss | null {
       // Unsample: delays from cycles to nanoseconds, counts by the period.
       if (p.period > 0) {
         if (cpuHz > 0) v1 = Math.trunc((v1 * p.period) / (cpuHz / 1e9));
-        v2 = v2 * p.period;
+        v2 = mulInt64(v2, p.period);
       }
       const addrs = parseHexAddresses(d[3], `contention profile, line ${s.lineNo}`);
       const sample: LSample = { locs: addrs.map((a) => locs.get(decAddr(a))), values: [v2, v1] };

@@ -6,6 +6,7 @@ import { LocationTable, newLProfile, type LProfile } from './legacy-profile';
 import { LineScanner } from './line-scanner';
 import { cleanupDuplicateLocations, parseMemoryMap } from './remap';
 import { javaCPUProfile } from './java';
+import { mulInt64 } from './text-util';
 
 /** Reads words of one width and byte order from a byte array. */
 export class WordReader {
@@ -57,11 +58,13 @@ export function sniffCPU(b: Uint8Array): { r: WordReader; period: bigint; java: 
 export function parseCPU(b: Uint8Array): LProfile | null {
   const h = sniffCPU(b);
   if (!h) return null;
-  return h.java ? javaCPUProfile(h.r, Number(h.period)) : cpuProfile(h.r, Number(h.period));
+  // Go's Period: int64(n4) * 1000, wrapping.
+  const period = Number(BigInt.asIntN(64, BigInt.asIntN(64, h.period) * 1000n));
+  return h.java ? javaCPUProfile(h.r, period) : cpuProfile(h.r, period);
 }
 
 function cpuProfile(r: WordReader, period: number): LProfile {
-  const p = newLProfile([['samples', 'count'], ['cpu', 'nanoseconds']], ['cpu', 'nanoseconds'], period * 1000);
+  const p = newLProfile([['samples', 'count'], ['cpu', 'nanoseconds']], ['cpu', 'nanoseconds'], period);
   parseCPUSamples(r, true, p);
 
   // If most samples share the second frame, it is the signal handler's:
@@ -109,10 +112,19 @@ export function parseCPUSamples(r: WordReader, adjust: boolean, p: LProfile): Lo
     for (let i = 0n; i < nstk; i++) addrs.push(r.next()!);
     if (count === 0n && nstk === 1n && addrs[0] === 0n) break; // end of data
     const sloc = addrs.map((a, i) => locs.get(adjust && i > 0 ? BigInt.asUintN(64, a - 1n) : a));
-    const n = Number(count);
-    p.samples.push({ locs: sloc, values: [n, n * p.period] });
+    p.samples.push({ locs: sloc, values: sampleValues(count, p.period) });
   }
   return locs;
+}
+
+// Go's int64(count) and int64(count) * period, wrapping like Go.
+function sampleValues(count: bigint, period: number): [number, number] {
+  if (count < 1n << 32n) {
+    const n = Number(count);
+    return [n, mulInt64(n, period)];
+  }
+  const c = BigInt.asIntN(64, count);
+  return [Number(c), Number(BigInt.asIntN(64, c * BigInt(period)))];
 }
 
 function truncated(r: WordReader, at: number, what: string): ProfileError {

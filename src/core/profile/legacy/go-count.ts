@@ -6,7 +6,7 @@ import { ProfileError } from '../errors';
 import { decAddr, LocationTable, newLProfile, type LProfile, type LSample } from './legacy-profile';
 import { isSpaceOrComment, LineScanner, quoteLine } from './line-scanner';
 import { parseAdditionalSections } from './remap';
-import { goParseInt } from './text-util';
+import { goParseInt, hexToBigInt } from './text-util';
 import { GoFrameComments } from './go-frames';
 
 const countStartRE = /^(\S+) profile: total \d+$/;
@@ -48,7 +48,7 @@ export function parseGoCount(text: string): LProfile | null {
     }
     const addrs = (c[2] ?? '').trim().split(' ').filter((x) => x !== '');
     const sloc = addrs.map((a) => {
-      const v = BigInt(a);
+      const v = hexToBigInt(a);
       if (v >= 1n << 64n) {
         throw new ProfileError(`${profileType} profile, line ${s.lineNo}: address ${a} does not fit in 64 bits.`);
       }

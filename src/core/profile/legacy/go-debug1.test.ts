@@ -85,7 +85,11 @@ describe.each(cases)('$name.txt', ({ name, types }) => {
     expect(p).not.toBeNull();
     validateProfile(p);
     expect(profileToString(p)).toContain('\n' + types + '\n');
-    expect(profileToString(decodeProto(encodeProto(p)))).toBe(profileToString(p));
+    // As in Go, a numeric label of 0 without unit (bytes:[0] of an all-zero
+    // heap record) does not survive protobuf: profile.proto cannot tell it
+    // from no label.
+    const noZeroLabels = profileToString(p).replace(/\n {16}bytes:\[0\]/g, '');
+    expect(profileToString(decodeProto(encodeProto(p)))).toBe(noZeroLabels);
   });
 
   it('has exactly pprof values per stack', () => {

@@ -17,7 +17,7 @@
 // address (so it equals pprof's adjusted location address). We align the
 // frames to the stack greedily; an address hidden in one sample is still
 // named if another sample printed it.
-import type { LFunction, LLocation, LProfile, LSample } from './legacy-profile';
+import type { LFunction, LProfile, LSample } from './legacy-profile';
 import { remapFunctionIDs } from './remap';
 
 interface Frame {
@@ -37,8 +37,6 @@ export class GoFrameComments {
   private readonly byAddress = new Map<bigint, Frame>();
   private inMemStats = false;
   private readonly comments: string[] = [];
-  /** True once any frame comment was seen. */
-  found = false;
 
   /** A trimmed comment (or blank) line of the sample section. */
   comment(line: string): void {
@@ -48,14 +46,9 @@ export class GoFrameComments {
       this.comments.push(line.replace(/^#\s?/, ''));
       return;
     }
-    const f = frameRE.exec(line);
-    if (f) {
-      this.frames.push({
-        pc: BigInt('0x' + f[1]),
-        name: f[2].replace(/\+0x[0-9a-fA-F]+$/, ''),
-        file: f[3],
-        line: Number(f[4]),
-      });
+    const frame = parseFrame(line);
+    if (frame) {
+      this.frames.push(frame);
       return;
     }
     const l = labelsRE.exec(line);
@@ -81,7 +74,6 @@ export class GoFrameComments {
         j++;
       }
     }
-    if (this.frames.length > 0) this.found = true;
     this.frames = [];
   }
 
@@ -113,6 +105,20 @@ export class GoFrameComments {
     }
     remapFunctionIDs(p);
   }
+}
+
+// The same frame lines repeat in many samples: parse each once.
+const frameCache = new Map<string, Frame | null>();
+
+function parseFrame(line: string): Frame | null {
+  let f = frameCache.get(line);
+  if (f === undefined) {
+    const m = frameRE.exec(line);
+    f = m ? { pc: BigInt('0x' + m[1]), name: m[2].replace(/\+0x[0-9a-fA-F]+$/, ''), file: m[3], line: Number(m[4]) } : null;
+    if (frameCache.size >= 1 << 14) frameCache.clear();
+    frameCache.set(line, f);
+  }
+  return f;
 }
 
 /** Go's labelMap.String(): `{"k":"v", "k2":"v2"}` with %q quoting. */

@@ -141,6 +141,19 @@ created by main.start
   });
 });
 
+describe('goroutine dump after a crash message', () => {
+  it('skips the panic message', () => {
+    const crash = 'panic: boom\n\ngoroutine 1 [running]:\nmain.main()\n\t/src/main.go:7 +0x25\nexit status 2\n';
+    const p = parseLegacy(enc(crash))!;
+    expect(total(p)).toBe(1);
+    expect(stackNames(p, 0)).toEqual(['main.main']);
+  });
+
+  it('is not fooled by a panic message without goroutines', () => {
+    expect(parseLegacy(enc('panic: boom\n\nnothing else\n'))).toBeNull();
+  });
+});
+
 describe('functionName', () => {
   it.each([
     ['main.main()', 'main.main'],

@@ -19,6 +19,8 @@
 //   has no such frame, and it was not a caller); it is the label above.
 // - `...additional frames elided...` / `...N frames elided...` becomes a
 //   frame named "...additional frames elided..." so the cut stays visible.
+// - a crash message before the first goroutine (panic: ..., fatal error: ...)
+//   is skipped.
 // - frames carry function (arguments removed), file and line; a frame
 //   printed without `+0x` offset is an inlined call: it becomes an inline
 //   line of the next (calling) frame's location, as in the protobuf profile.
@@ -35,8 +37,16 @@ const minutesRE = /^(\d+) minutes?$/;
 
 export const ELIDED_FRAME = '...additional frames elided...';
 
-export function isGoroutineDumpHeader(line: string): boolean {
-  return headerRE.test(line);
+// A crash (panic, fatal error, SIGQUIT) prints its message before the dump.
+const crashRE = /^(?:panic: |fatal error: |SIG[A-Z]+: |runtime: )/;
+
+/** The text starts with a goroutine header, or with a crash message followed by one. */
+export function looksLikeGoroutineDump(text: string): boolean {
+  const m = /^\s*(.*)$/m.exec(text);
+  if (!m) return false;
+  const first = m[1].replace(/\r$/, '');
+  if (headerRE.test(first)) return true;
+  return crashRE.test(first) && /^goroutine \d+(?: [^[\n]*)? \[.*\]:\r?$/m.test(text);
 }
 
 interface Frame {
@@ -55,11 +65,9 @@ interface Goroutine {
 }
 
 export function parseGoroutineDump(text: string): LProfile | null {
+  if (!looksLikeGoroutineDump(text)) return null;
   const s = new LineScanner(text);
-  while (s.scan() && s.text().trim() === '') {
-    /* skip leading blank lines */
-  }
-  if (!headerRE.test(s.text())) return null;
+  s.scan();
 
   const goroutines: Goroutine[] = [];
   let g: Goroutine | null = null;

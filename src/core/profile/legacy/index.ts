@@ -14,7 +14,7 @@ import { isGoCountHeader, parseGoCount } from './go-count';
 import { isThreadHeader, parseThread } from './thread';
 import { isContentionHeader, parseContention } from './contention';
 import { parseJavaProfile } from './java';
-import { isGoroutineDumpHeader, parseGoroutineDump } from './goroutine-dump';
+import { looksLikeGoroutineDump, parseGoroutineDump } from './goroutine-dump';
 import { addLegacyFrameInfo } from './frame-info';
 import { isSpaceOrComment } from './line-scanner';
 
@@ -61,12 +61,12 @@ function looksLikeLegacyText(head: string, whole: boolean): boolean {
   if (isHeapHeader(first) || isContentionHeader(first)) return true;
   const t = first.trim();
   if (nl >= 0 && (t === '--- heapz 1 ---' || t === '--- contentionz 1 ---')) return true;
+  if (looksLikeGoroutineDump(head)) return true;
   const lines = head.split('\n');
   if (!whole) lines.pop(); // may be cut short
   if (lines.length === 0) return false; // no line end in the first 64 KiB: not text we read
   for (const raw of lines) {
     const line = raw.replace(/\r$/, '');
-    if (isGoroutineDumpHeader(line)) return true;
     if (isSpaceOrComment(line)) continue;
     return isGoCountHeader(line) || isThreadHeader(line);
   }

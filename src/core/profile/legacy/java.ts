@@ -5,17 +5,19 @@ import { ProfileError } from '../errors';
 import { LocationTable, newLProfile, type LFunction, type LProfile } from './legacy-profile';
 import { parseCPUSamples, type WordReader } from './cpu-binary';
 import { remapFunctionIDs, remapLocationIDs, remapMappingIDs } from './remap';
-import { parseHexAddresses, scaleHeapSample, goParseInt } from './text-util';
+import { parseHexAddresses, scaleHeapSample, goParseInt, mulInt64 } from './text-util';
 import { quoteLine } from './line-scanner';
 
 const attributeRx = /([\w ]+)=([\w ]+)/;
 const javaSampleRx = / *(\d+) +(\d+) +@ +([ x0-9a-f]*)/;
-const javaLocationRx = /^[\t\n\f\r ]*0x([0-9A-Fa-f]+)[\t\n\f\r ]+(.*)[\t\n\f\r ]*$/;
-const javaLocationFileLineRx = /^(.*)[\t\n\f\r ]+\((.+):(-?[0-9]+)\)$/;
-const javaLocationPathRx = /^(.*)[\t\n\f\r ]+\((.*)\)$/;
+// Go's `.` matches \r, JS's does not: [^\n] keeps RE2's meaning.
+const javaLocationRx = /^[\t\n\f\r ]*0x([0-9A-Fa-f]+)[\t\n\f\r ]+([^\n]*)[\t\n\f\r ]*$/;
+const javaLocationFileLineRx = /^([^\n]*)[\t\n\f\r ]+\(([^\n]+):(-?[0-9]+)\)$/;
+const javaLocationPathRx = /^([^\n]*)[\t\n\f\r ]+\(([^\n]*)\)$/;
 
+/** period: in nanoseconds (the header's microseconds times 1000). */
 export function javaCPUProfile(r: WordReader, period: number): LProfile {
-  const p = newLProfile([['samples', 'count'], ['cpu', 'nanoseconds']], ['cpu', 'nanoseconds'], period * 1000);
+  const p = newLProfile([['samples', 'count'], ['cpu', 'nanoseconds']], ['cpu', 'nanoseconds'], period);
   const locs = parseCPUSamples(r, false, p);
   parseJavaLocations(new TextDecoder().decode(r.b.subarray(r.pos)), locs, p);
   aggregateNoAddress(p);
@@ -129,7 +131,7 @@ function parseJavaSamples(pType: string, lines: JavaLines, p: LProfile): Locatio
         s.numLabels = new Map([['bytes', [Math.trunc(s.values[1] / s.values[0])]]]);
         s.values = scaleHeapSample(s.values[0], s.values[1], 524288);
       } else if (p.period !== 0) {
-        s.values = [s.values[0] * p.period, s.values[1] * p.period];
+        s.values = [mulInt64(s.values[0], p.period), mulInt64(s.values[1], p.period)];
       }
       p.samples.push(s);
     }

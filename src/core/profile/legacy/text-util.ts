@@ -9,6 +9,7 @@ const INT64_MIN = -(1n << 63n);
  * underscores) or 10; null when Go would return an error.
  */
 export function goParseInt(s: string, base: 0 | 10): number | null {
+  if (s.length <= 15 && /^-?[1-9][0-9]*$|^0$/.test(s)) return Number(s); // common case, exact
   let neg = false;
   let t = s;
   if (t.startsWith('+') || t.startsWith('-')) {
@@ -40,12 +41,28 @@ export function goParseInt(s: string, base: 0 | 10): number | null {
 const hexNumberRE = /0x[0-9a-f]+/g;
 const U64_MAX = (1n << 64n) - 1n;
 
+// Stacks repeat the same addresses: parsing each hex string once saves
+// most of the time on large texts.
+const hexCache = new Map<string, bigint>();
+
+/** A `0x...` string as a bigint (may exceed 64 bits: callers check). */
+export function hexToBigInt(h: string): bigint {
+  let v = hexCache.get(h);
+  if (v === undefined) {
+    if (hexCache.size >= 1 << 16) hexCache.clear();
+    v = BigInt(h);
+    hexCache.set(h, v);
+  }
+  return v;
+}
+
 /** All `0x...` numbers in s (pprof's parseHexAddresses); where prefixes errors. */
 export function parseHexAddresses(s: string, where: string): bigint[] {
   const out: bigint[] = [];
-  for (const m of s.matchAll(hexNumberRE)) {
-    const v = BigInt(m[0]);
-    if (v > U64_MAX) {
+  hexNumberRE.lastIndex = 0;
+  for (let m = hexNumberRE.exec(s); m; m = hexNumberRE.exec(s)) {
+    const v = hexToBigInt(m[0]);
+    if (m[0].length > 18 && v > U64_MAX) {
       throw new ProfileError(`${where}: address ${m[0]} does not fit in 64 bits; the profile is corrupt.`);
     }
     out.push(v);
@@ -63,6 +80,13 @@ export function scaleHeapSample(count: number, size: number, rate: number): [num
   const avgSize = size / count;
   const scale = 1 / (1 - Math.exp(-avgSize / rate));
   return [goInt64(count * scale), goInt64(size * scale)];
+}
+
+/** Go's int64 a*b, wrapping on overflow (exact while |a*b| <= 2^53). */
+export function mulInt64(a: number, b: number): number {
+  const r = a * b;
+  if (Number.isSafeInteger(r)) return r;
+  return Number(BigInt.asIntN(64, BigInt(Math.trunc(a)) * BigInt(Math.trunc(b))));
 }
 
 /** Go's int64(f) for a float in range: truncation toward zero. */

@@ -9,7 +9,7 @@ import { cleanupDuplicateLocations, parseAdditionalSections } from './remap';
 import { parseHexAddresses } from './text-util';
 
 const threadzStartRE = /--- threadz \d+ ---/;
-const threadStartRE = /--- Thread ([0-9A-Fa-f]+) \(name: (.*)\/(\d+)\) stack: ---/;
+const threadStartRE = /--- Thread ([0-9A-Fa-f]+) \(name: ([^\n]*)\/(\d+)\) stack: ---/;
 
 export function isThreadHeader(line: string): boolean {
   return threadzStartRE.test(line) || threadStartRE.test(line);
