@@ -94,9 +94,11 @@ async function fetchURL(url: string, ctx: FetchContext): Promise<Uint8Array> {
 
 function parseMessage(e: unknown): string {
   if (!(e instanceof ProfileError)) throw e;
-  // pprof's exact words for input it cannot read (the long explanation the
-  // parser gives is for the web app's error panel).
-  if (e.message.startsWith('unrecognized profile format')) return 'parsing profile: unrecognized profile format';
+  // An execution trace gets pprof's exact words (a golden pins them); any
+  // other unreadable input gets the parser's explanation of what it looks like.
+  if (e.message.startsWith('unrecognized profile format: the input is a Go execution trace')) {
+    return 'parsing profile: unrecognized profile format';
+  }
   return `parsing profile: ${e.message}`;
 }
 
