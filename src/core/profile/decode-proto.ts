@@ -361,20 +361,12 @@ export function decodeProto(buf: Uint8Array): Profile {
         }
         do {
           const lat = pos;
-          // Ids of 1 or 2 bytes (< 16384) inline: the bulk of a big profile's bytes.
-          let id = buf[pos];
-          if (id < 0x80 && pos < le) pos++;
-          else if (pos + 1 < le && buf[pos + 1] < 0x80) {
-            id = (id & 0x7f) | (buf[pos + 1] << 7);
-            pos += 2;
-          } else {
-            id = quick(buf, pos, le);
-            if (id >= 0) pos = quickEnd;
-            else {
-              d.pos = pos;
-              id = d.varint(le);
-              pos = d.pos;
-            }
+          let id = quick(buf, pos, le);
+          if (id >= 0) pos = quickEnd;
+          else {
+            d.pos = pos;
+            id = d.varint(le);
+            pos = d.pos;
           }
           const li = locDense !== null ? (id < locDense.length ? locDense[id] : -1) : locIndex.get(id);
           if (li < 0) {

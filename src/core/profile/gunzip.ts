@@ -52,7 +52,7 @@ export function gunzip(buf: Uint8Array, maxBytes: number = DEFAULT_MAX_INFLATE):
   if (buf.length >= 18) {
     const n = buf.length;
     const isize = (buf[n - 4] | (buf[n - 3] << 8) | (buf[n - 2] << 16) | (buf[n - 1] << 24)) >>> 0;
-    cap = Math.max(cap, Math.min(isize + 1, maxBytes, buf.length * 1032 + 1024, HINT_MAX));
+    cap = Math.max(cap, Math.min(isize, maxBytes, buf.length * 1032 + 1024, HINT_MAX));
   }
   cap = Math.min(cap, Math.max(maxBytes, 1));
   let out = alloc(cap, buf.length);
