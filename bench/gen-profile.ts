@@ -12,7 +12,7 @@
 import { writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { makeFunctions } from './gen-names';
+import { FN_SPAN, makeProgram, TEXT_START } from './gen-program';
 import { mulberry32, randInt } from './prng';
 import { ProtoWriter } from './proto-writer';
 
@@ -32,13 +32,10 @@ export const HEAP_PERIOD = 512 * 1024;
 export const MAIN_BINARY = '/srv/genprof/bin/genprof';
 const TIME_NANOS = BigInt(Date.UTC(2026, 10, 26, 23, 0, 0)) * 1_000_000n;
 const MAP_START = 0x400000;
-const TEXT_START = 0x401000;
-const FN_SPAN = 0x1000; // bytes of text per function
 const MAX_INLINE = 4; // logical frames per location at most
 const COMBO_SHIFT = 2 ** 26;
 const STAGES = ['encode', 'checksum', 'index', 'compact'];
 const TENANTS = ['acme', 'globex', 'initech'];
-const SIZES = [16, 32, 48, 64, 96, 128, 256, 512, 1024, 2048, 4096, 8192, 32768];
 
 function check(o: GenerateOptions): void {
   const bad = (what: string) => {
@@ -57,53 +54,9 @@ export function generateProfile(opts: GenerateOptions): Uint8Array {
   const unique = (opts.unique ?? true) && opts.samples <= 8_000_000; // a JS Set holds < 2^24 entries
 
   // --- The program: functions and a call graph with call sites and leaf sites.
-  const { functions: fns, mainStart, mainEnd } = makeFunctions(opts.functions, rand);
+  const { fns, E, S, edgeStart, leafStart, edgeTo, edgeInline, siteFn, siteLine, siteAddr, leafSize, nextPc, roots } =
+    makeProgram(opts.functions, rand);
   const F = fns.length;
-  const edgeStart = new Int32Array(F + 1);
-  const leafStart = new Int32Array(F + 1);
-  for (let f = 0; f < F; f++) {
-    edgeStart[f + 1] = edgeStart[f] + 1 + randInt(rand, 4);
-    leafStart[f + 1] = leafStart[f] + 1 + randInt(rand, 3);
-  }
-  const E = edgeStart[F];
-  const S = E + leafStart[F]; // simple sites: call edges, then leaf pcs
-  const edgeTo = new Int32Array(E);
-  const edgeInline = new Uint8Array(E);
-  const siteFn = new Int32Array(S);
-  const siteLine = new Float64Array(S);
-  const siteAddr = new Float64Array(S);
-  const leafSize = new Float64Array(S); // heap: object size allocated at a leaf site
-  for (let f = 0; f < F; f++) {
-    const base = TEXT_START + f * FN_SPAN;
-    const fn = fns[f];
-    let slot = 0;
-    for (let e = edgeStart[f]; e < edgeStart[f + 1]; e++) {
-      const first = e === edgeStart[f]; // the first call of each function is never inlined
-      const r = rand();
-      let to: number;
-      if (!first && r < 0.03) to = f; // direct recursion
-      else if (r < 0.45) to = (f + 1 + randInt(rand, 30)) % F; // nearby: same or next package
-      else if (r < 0.8) to = Math.floor(F * rand() ** 3); // hubs: the standard library's first functions
-      else to = randInt(rand, F);
-      edgeTo[e] = to;
-      edgeInline[e] = !first && to !== f && rand() < 0.15 ? 1 : 0;
-      siteFn[e] = f;
-      siteLine[e] = fn.startLine + 1 + randInt(rand, fn.length);
-      siteAddr[e] = base + 0x20 + 0x18 * slot++ + randInt(rand, 8);
-    }
-    for (let l = leafStart[f]; l < leafStart[f + 1]; l++) {
-      const s = E + l;
-      siteFn[s] = f;
-      siteLine[s] = fn.startLine + 1 + randInt(rand, fn.length);
-      siteAddr[s] = base + 0x20 + 0x18 * slot++ + randInt(rand, 8);
-      leafSize[s] = SIZES[randInt(rand, SIZES.length)];
-    }
-  }
-  const nextPc = new Float64Array(F); // addresses for locations that hold inlined calls
-  for (let f = 0; f < F; f++) nextPc[f] = TEXT_START + f * FN_SPAN + 0x400;
-  const roots: number[] = [];
-  for (let f = mainStart; f < mainEnd && roots.length < 8; f++) roots.push(f); // goroutine entry points
-  if (roots.length === 0) roots.push(0);
 
   // --- Output state.
   const avgDepth = (opts.minDepth + opts.maxDepth) / 2;

@@ -22,8 +22,12 @@ function vmHWM(pid: number): number | null {
   }
 }
 
-export function runMeasured(cmd: string, args: string[], opts: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Measured> {
-  const useTime = existsSync(TIME);
+export function runMeasured(
+  cmd: string,
+  args: string[],
+  opts: { cwd?: string; env?: NodeJS.ProcessEnv; useTime?: boolean } = {},
+): Promise<Measured> {
+  const useTime = (opts.useTime ?? true) && existsSync(TIME);
   const [file, argv] = useTime ? [TIME, ['-v', cmd, ...args]] : [cmd, args];
   return new Promise((resolve, reject) => {
     const t0 = performance.now();

@@ -1,44 +1,152 @@
-// The page's handle on the engine worker: one request, one promise. The file's
-// ArrayBuffer is transferred to the worker (the page keeps no copy).
-import type { EngineResponse, OpenRequest } from './protocol';
+// The page's handle on the engine worker. One promise per request; a new view
+// request supersedes the one in flight (its promise resolves `superseded`).
+// A view that runs past the time limit (a catastrophic regular expression) is
+// stopped by terminating the worker; a fresh worker is started and the
+// profile's bytes, which the page keeps, are loaded into it again.
+import type { DownloadResult, EngineMessage, EngineRequest, LoadPhase, OpenResponse, ViewResult } from './protocol';
+import type { ViewRequest } from './view-protocol';
 
-export interface Engine {
-  open(fileName: string, bytes: ArrayBuffer): Promise<EngineResponse>;
+export interface LoadProgress {
+  phase: 'read' | LoadPhase;
+  done: number;
+  total: number;
+  inflated?: number;
 }
 
-export function createEngine(): Engine {
+export interface Engine {
+  open(fileName: string, bytes: ArrayBuffer, onProgress?: (p: LoadProgress) => void): Promise<OpenResponse>;
+  view(req: ViewRequest): Promise<ViewResult>;
+  download(): Promise<DownloadResult>;
+}
+
+export interface EngineOptions {
+  /** A view request running longer than this is cancelled (ms). */
+  viewTimeLimitMs?: number;
+  /** For tests: how to start a worker. */
+  startWorker?: () => Worker;
+}
+
+export const VIEW_TIME_LIMIT_MS = 8000;
+
+type Pending = { resolve(m: EngineMessage): void; onProgress?: (p: LoadProgress) => void; kind: EngineRequest['kind'] };
+
+export function createEngine(opts: EngineOptions = {}): Engine {
+  const limit = opts.viewTimeLimitMs ?? VIEW_TIME_LIMIT_MS;
+  const startWorker =
+    opts.startWorker ?? (() => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }));
   let worker: Worker | null = null;
   let nextId = 1;
-  const pending = new Map<number, (r: EngineResponse) => void>();
+  const pending = new Map<number, Pending>();
+  // The last profile that loaded: reloaded into a fresh worker after a restart.
+  let saved: { fileName: string; bytes: ArrayBuffer } | null = null;
+  // Views wait for loads to finish before their time limit starts.
+  let ready: Promise<unknown> = Promise.resolve();
+  let currentView: { id: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
+
+  function failAll(message: string, extra: { cancelled?: boolean } = {}): void {
+    for (const [id, p] of pending) {
+      if (p.kind === 'view') p.resolve({ id, kind: 'view', ok: false, message, ...extra });
+      else if (p.kind === 'download') p.resolve({ id, kind: 'download', ok: false, message });
+      else p.resolve({ id, kind: 'open', ok: false, message });
+    }
+    pending.clear();
+  }
 
   function start(): Worker {
-    const w = new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' });
-    w.addEventListener('message', (ev: MessageEvent<EngineResponse>) => {
-      const resolve = pending.get(ev.data.id);
-      pending.delete(ev.data.id);
-      resolve?.(ev.data);
+    const w = startWorker();
+    w.addEventListener('message', (ev: MessageEvent<EngineMessage>) => {
+      const m = ev.data;
+      const p = pending.get(m.id);
+      if (!p) return;
+      if (m.kind === 'progress') {
+        p.onProgress?.({ phase: m.phase, done: m.done, total: m.total, inflated: m.inflated });
+        return;
+      }
+      pending.delete(m.id);
+      if (currentView?.id === m.id) {
+        if (currentView.timer) clearTimeout(currentView.timer);
+        currentView = null;
+      }
+      p.resolve(m);
     });
     // A worker that fails to start or crashes: answer every waiting request.
     w.addEventListener('error', (ev) => {
       ev.preventDefault();
-      const message = `The profile engine stopped unexpectedly${ev.message ? ` (${ev.message})` : ''}. Reload the page and open the file again.`;
-      for (const [id, resolve] of pending) resolve({ id, ok: false, message });
-      pending.clear();
-      worker?.terminate();
-      worker = null;
+      w.terminate();
+      if (worker === w) worker = null;
+      failAll(`The profile engine stopped unexpectedly${ev.message ? ` (${ev.message})` : ''}. Try again; if it keeps failing, reload the page.`);
     });
     return w;
   }
 
+  function send<T extends EngineMessage>(req: EngineRequest, kind: EngineRequest['kind'], onProgress?: (p: LoadProgress) => void): Promise<T> {
+    if (!worker) {
+      worker = start();
+      // A fresh worker after a crash or a cancel: give it the profile again.
+      if (saved && req.kind !== 'open') reload(saved);
+    }
+    return new Promise<T>((resolve) => {
+      pending.set(req.id, { resolve: resolve as (m: EngineMessage) => void, onProgress, kind });
+      worker!.postMessage(req); // copied, not transferred: the page keeps its bytes
+    });
+  }
+
+  function reload(s: { fileName: string; bytes: ArrayBuffer }): void {
+    const id = nextId++;
+    const p = new Promise<EngineMessage>((resolve) => {
+      pending.set(id, { resolve, kind: 'open' });
+      worker!.postMessage({ id, kind: 'open', fileName: s.fileName, bytes: s.bytes } satisfies EngineRequest);
+    });
+    ready = p;
+  }
+
+  function restart(): void {
+    worker?.terminate();
+    worker = null;
+    currentView = null;
+    failAll(
+      `The view took longer than ${limit / 1000} s and was stopped (a regular expression that takes too long, perhaps). ` +
+        'Change the filters or the search and try again; the profile is still open.',
+      { cancelled: true },
+    );
+    worker = start();
+    if (saved) reload(saved);
+  }
+
   return {
-    open(fileName, bytes) {
-      worker ??= start();
+    open(fileName, bytes, onProgress) {
       const id = nextId++;
-      const req: OpenRequest = { id, kind: 'open', fileName, bytes };
-      return new Promise((resolve) => {
-        pending.set(id, resolve);
-        worker!.postMessage(req, [bytes]);
+      const p = send<OpenResponse>({ id, kind: 'open', fileName, bytes }, 'open', onProgress).then((r) => {
+        if (r.ok) saved = { fileName, bytes };
+        return r;
       });
+      ready = p;
+      return p;
+    },
+    async view(req) {
+      const id = nextId++;
+      // Supersede the view in flight: its promise answers now, the worker drops it if still queued.
+      if (currentView) {
+        const old = currentView;
+        if (old.timer) clearTimeout(old.timer);
+        const p = pending.get(old.id);
+        pending.delete(old.id);
+        p?.resolve({ id: old.id, kind: 'view', ok: false, message: 'superseded', superseded: true });
+        worker?.postMessage({ id: nextId++, kind: 'cancel', ids: [old.id] } satisfies EngineRequest);
+      }
+      const mine = { id, timer: null as ReturnType<typeof setTimeout> | null };
+      currentView = mine;
+      await ready;
+      if (currentView !== mine) return { id, kind: 'view', ok: false, message: 'superseded', superseded: true };
+      const answer = send<ViewResult>({ id, kind: 'view', req }, 'view');
+      mine.timer = setTimeout(() => {
+        if (currentView === mine && pending.has(id)) restart();
+      }, limit);
+      return answer;
+    },
+    download() {
+      const id = nextId++;
+      return send<DownloadResult>({ id, kind: 'download' }, 'download');
     },
   };
 }

@@ -1,28 +1,102 @@
-// The engine: owns the loaded profile so that parsing (and, later, every query)
-// runs off the main thread. The page only ever receives summaries and reports.
+// The engine: owns the loaded profile so that parsing and every query run off
+// the main thread. The page only ever receives summaries and view data.
+// View requests are queued and only the newest runs: a request superseded
+// while waiting is answered `superseded` without being computed.
 import type { Profile } from '../core/profile/model';
+import { DEFAULT_MAX_INFLATE, isGzip } from '../core/profile/gunzip';
 import { openProfile } from './open-profile';
-import type { EngineRequest, EngineResponse } from './protocol';
+import { inflateNative } from './inflate-stream';
+import { computeView } from './compute-view';
+import { downloadProfile } from './download-profile';
+import type { EngineMessage, EngineRequest, OpenRequest, ViewMessage } from './protocol';
 
-// Kept for the queries of the next views; replaced only by a successful load.
+// Replaced only by a successful load.
 let current: Profile | null = null;
+let currentName = 'profile';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 
-function reply(r: EngineResponse): void {
-  scope.postMessage(r);
+function reply(m: EngineMessage, transfer: Transferable[] = []): void {
+  scope.postMessage(m, transfer);
+}
+
+async function open(req: OpenRequest): Promise<void> {
+  let bytes: Uint8Array = new Uint8Array(req.bytes);
+  const fileSize = bytes.length;
+  if (isGzip(bytes) && fileSize > 0) {
+    reply({ id: req.id, kind: 'progress', phase: 'inflate', done: 0, total: fileSize, inflated: 0 });
+    const inflated = await inflateNative(bytes, DEFAULT_MAX_INFLATE, (done, n) =>
+      reply({ id: req.id, kind: 'progress', phase: 'inflate', done, total: fileSize, inflated: n }),
+    );
+    // An empty result keeps the gzip bytes: the core explains an empty member.
+    if (inflated && inflated.length > 0) bytes = inflated;
+  }
+  reply({ id: req.id, kind: 'progress', phase: 'decode', done: 0, total: bytes.length });
+  const res = openProfile(req.fileName, bytes);
+  if (res.ok) {
+    current = res.profile; // a failed load keeps the previous profile
+    currentName = req.fileName;
+    reply({ id: req.id, kind: 'open', ok: true, summary: { ...res.summary, byteLength: fileSize } });
+  } else {
+    reply({ id: req.id, kind: 'open', ok: false, message: res.message });
+  }
+}
+
+let queued: ViewMessage | null = null;
+let scheduled = false;
+
+// Messages are handled one at a time, in order (an open finishes before the next view runs).
+let chain: Promise<void> = Promise.resolve();
+
+function enqueueView(m: ViewMessage): void {
+  if (queued) reply({ id: queued.id, kind: 'view', ok: false, message: 'superseded', superseded: true });
+  queued = m;
+  if (!scheduled) {
+    scheduled = true;
+    // Let the messages already waiting arrive first: only the newest runs.
+    chain = chain.then(() => new Promise<void>((r) => setTimeout(r, 0))).then(runQueued);
+  }
+}
+
+async function runQueued(): Promise<void> {
+  scheduled = false;
+  const m = queued;
+  queued = null;
+  if (!m) return;
+  if (!current) {
+    reply({ id: m.id, kind: 'view', ok: false, message: 'No profile is open: drop a profile file on the page or use "Open profile".' });
+    return;
+  }
+  const r = await computeView(current, m.req);
+  if (r.ok) reply({ id: m.id, kind: 'view', ok: true, response: r.response });
+  else reply({ id: m.id, kind: 'view', ok: false, message: r.message });
 }
 
 scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
   const req = ev.data;
-  if (req.kind === 'open') {
-    const res = openProfile(req.fileName, new Uint8Array(req.bytes));
-    if (res.ok) {
-      current = res.profile; // a failed load keeps the previous profile
-      reply({ id: req.id, ok: true, summary: res.summary });
-    } else {
-      reply({ id: req.id, ok: false, message: res.message });
-    }
+  switch (req.kind) {
+    case 'view':
+      enqueueView(req);
+      return;
+    case 'cancel':
+      if (queued && req.ids.includes(queued.id)) {
+        reply({ id: queued.id, kind: 'view', ok: false, message: 'cancelled', superseded: true });
+        queued = null;
+      }
+      return;
+    case 'open':
+      chain = chain.then(() => open(req));
+      return;
+    case 'download':
+      chain = chain.then(async () => {
+        if (!current) {
+          reply({ id: req.id, kind: 'download', ok: false, message: 'No profile is open to download.' });
+          return;
+        }
+        const r = await downloadProfile(current, currentName);
+        if (r.ok) reply({ id: req.id, kind: 'download', ok: true, fileName: r.fileName, bytes: r.bytes }, [r.bytes]);
+        else reply({ id: req.id, kind: 'download', ok: false, message: r.message });
+      });
+      return;
   }
 });
-

@@ -1,6 +1,8 @@
 // Messages between the page and the engine worker. Plain structured-clone
-// messages; the file's ArrayBuffer is transferred, not copied.
+// messages. The page keeps its own copy of the profile's bytes (to reload them
+// into a fresh worker after a runaway query), so open requests copy them.
 import type { ProfileSummary } from './summary';
+import type { ViewRequest, ViewResponse } from './view-protocol';
 
 export interface OpenRequest {
   id: number;
@@ -9,8 +11,62 @@ export interface OpenRequest {
   bytes: ArrayBuffer;
 }
 
-export type EngineRequest = OpenRequest;
+export interface ViewMessage {
+  id: number;
+  kind: 'view';
+  req: ViewRequest;
+}
 
-export type EngineResponse =
-  | { id: number; ok: true; summary: ProfileSummary }
-  | { id: number; ok: false; message: string };
+export interface DownloadRequest {
+  id: number;
+  kind: 'download';
+}
+
+/** Drops queued requests with these ids (one already running cannot be stopped: the page terminates the worker). */
+export interface CancelRequest {
+  id: number;
+  kind: 'cancel';
+  ids: number[];
+}
+
+export type EngineRequest = OpenRequest | ViewMessage | DownloadRequest | CancelRequest;
+
+export type LoadPhase = 'inflate' | 'decode';
+
+/** Sent during an open: bytes of the file processed so far in a phase. */
+export interface ProgressEvent {
+  id: number;
+  kind: 'progress';
+  phase: LoadPhase;
+  /** Compressed bytes consumed (inflate), or the decoded size (decode). */
+  done: number;
+  total: number;
+  /** Bytes inflated so far (inflate phase). */
+  inflated?: number;
+}
+
+export type OpenResponse =
+  | { id: number; kind?: 'open'; ok: true; summary: ProfileSummary }
+  | { id: number; kind?: 'open'; ok: false; message: string };
+
+export type ViewResult =
+  | { id: number; kind: 'view'; ok: true; response: ViewResponse }
+  | {
+      id: number;
+      kind: 'view';
+      ok: false;
+      message: string;
+      /** Dropped because a newer view request replaced it: the page ignores it. */
+      superseded?: boolean;
+      /** Stopped by the page's time limit (the worker was restarted). */
+      cancelled?: boolean;
+    };
+
+export type DownloadResult =
+  | { id: number; kind: 'download'; ok: true; fileName: string; bytes: ArrayBuffer }
+  | { id: number; kind: 'download'; ok: false; message: string };
+
+/** Kept for the open request's callers: the final answer to an open. */
+export type EngineResponse = OpenResponse;
+
+export type EngineMessage = ProgressEvent | OpenResponse | ViewResult | DownloadResult;

@@ -16,6 +16,8 @@ export interface ViewRequest {
   width?: number;
   /** Flame graph: the zoomed frame, as the list of frame names from the root; [] = root. */
   zoom?: string[];
+  /** Source: texts of source files the user opened, by relative path (matched by path suffix). */
+  sources?: Record<string, string>;
 }
 
 /** What the title of every view shows, as pprof's web UI does. */

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../worker/engine-client';
-import type { EngineResponse } from '../../worker/protocol';
+import type { OpenResponse, ViewResult } from '../../worker/protocol';
 import type { ProfileSummary } from '../../worker/summary';
+import type { ViewRequest } from '../../worker/view-protocol';
+import { memoryAddressBar } from './navigator';
 import { createAppStore } from './store';
 
 function summary(fileName: string): ProfileSummary {
@@ -10,21 +12,37 @@ function summary(fileName: string): ProfileSummary {
 
 /** An engine whose answers the test releases by hand, in any order. */
 function manualEngine() {
-  const calls: { fileName: string; answer: (r: EngineResponse) => void }[] = [];
+  const calls: { fileName: string; answer: (r: OpenResponse) => void }[] = [];
+  const views: { req: ViewRequest; answer: (r: ViewResult) => void }[] = [];
   const engine: Engine = {
     open(fileName) {
       return new Promise((resolve) => calls.push({ fileName, answer: resolve }));
     },
+    view(req) {
+      return new Promise((resolve) => views.push({ req, answer: resolve }));
+    },
+    download: () => Promise.resolve({ id: 0, kind: 'download', ok: false, message: 'no' }),
   };
-  return { engine, calls };
+  return { engine, calls, views };
 }
 
 const tick = () => new Promise((r) => setTimeout(r, 0));
+const header = { lines: [], legend: [], warnings: [], sampleTypes: [], sampleIndex: 0 };
 
-describe('app store', () => {
+async function opened(initialUrl = '/') {
+  const m = manualEngine();
+  const bar = memoryAddressBar(initialUrl);
+  const store = createAppStore(m.engine, bar);
+  const done = store.getState().openBytes('a.pb.gz', new ArrayBuffer(1));
+  m.calls[0].answer({ id: 1, ok: true, summary: summary('a.pb.gz') });
+  await done;
+  return { ...m, bar, store };
+}
+
+describe('app store: opening', () => {
   it('shows a loaded profile and is busy while reading', async () => {
     const { engine, calls } = manualEngine();
-    const store = createAppStore(engine);
+    const store = createAppStore(engine, memoryAddressBar());
     const done = store.getState().openBytes('a.pb.gz', new ArrayBuffer(1));
     expect(store.getState().busy).toBe('a.pb.gz');
     calls[0].answer({ id: 1, ok: true, summary: summary('a.pb.gz') });
@@ -35,7 +53,7 @@ describe('app store', () => {
 
   it('keeps the open profile when a later file fails, and clears the error on the next success', async () => {
     const { engine, calls } = manualEngine();
-    const store = createAppStore(engine);
+    const store = createAppStore(engine, memoryAddressBar());
     const a = store.getState().openBytes('a.pb.gz', new ArrayBuffer(1));
     calls[0].answer({ id: 1, ok: true, summary: summary('a.pb.gz') });
     await a;
@@ -53,7 +71,7 @@ describe('app store', () => {
 
   it('lets the newest file win when an older one finishes last', async () => {
     const { engine, calls } = manualEngine();
-    const store = createAppStore(engine);
+    const store = createAppStore(engine, memoryAddressBar());
     const first = store.getState().openBytes('old.pb.gz', new ArrayBuffer(1));
     const second = store.getState().openBytes('new.pb.gz', new ArrayBuffer(1));
     calls[1].answer({ id: 2, ok: true, summary: summary('new.pb.gz') });
@@ -67,10 +85,82 @@ describe('app store', () => {
 
   it('explains a file the browser cannot read', async () => {
     const { engine } = manualEngine();
-    const store = createAppStore(engine);
-    const unreadable = { name: 'folder', arrayBuffer: () => Promise.reject(new Error('NotReadableError')) } as unknown as File;
+    const store = createAppStore(engine, memoryAddressBar());
+    const unreadable = { name: 'folder', size: 10, arrayBuffer: () => Promise.reject(new Error('NotReadableError')) } as unknown as File;
     await store.getState().openFile(unreadable);
     expect(store.getState().error).toMatch(/Could not read folder/);
     expect(store.getState().busy).toBeNull();
+  });
+});
+
+describe('app store: views and the URL', () => {
+  it('asks for the view the URL names once a profile is open', async () => {
+    const { views } = await opened('/?view=peek&f=Encode&si=cpu&v=1');
+    expect(views).toHaveLength(1);
+    expect(views[0].req).toEqual({ view: 'peek', options: { focus: 'Encode', sampleIndex: 'cpu' }, symbol: 'Encode' });
+  });
+
+  it('pushes a history entry per change and reads it back on back/forward', async () => {
+    const { store, bar, views } = await opened('/');
+    store.getState().setView('flamegraph');
+    store.getState().setSampleIndex('alloc_space');
+    expect(bar.entries).toEqual(['/', '/?view=flamegraph&v=1', '/?view=flamegraph&si=alloc_space&v=1']);
+    bar.back();
+    store.getState().syncFromAddress();
+    expect(store.getState().url).toEqual({ view: 'flamegraph', options: {} });
+    expect(views.at(-1)!.req.options).toEqual({});
+    bar.back();
+    store.getState().syncFromAddress();
+    expect(store.getState().url.view).toBe('top');
+    bar.forward();
+    bar.forward();
+    store.getState().syncFromAddress();
+    expect(store.getState().url.options.sampleIndex).toBe('alloc_space');
+  });
+
+  it('ignores a stale answer and a superseded one; keeps the newest', async () => {
+    const { store, views } = await opened('/');
+    store.getState().setView('graph');
+    expect(views).toHaveLength(2);
+    views[1].answer({ id: 2, kind: 'view', ok: true, response: { header, data: 'graph' } });
+    await tick();
+    views[0].answer({ id: 1, kind: 'view', ok: true, response: { header, data: 'top' } });
+    await tick();
+    expect(store.getState().response?.data).toBe('graph');
+    expect(store.getState().responseFor).toBe('graph');
+    store.getState().setView('top');
+    views[2].answer({ id: 3, kind: 'view', ok: false, message: 'superseded', superseded: true });
+    await tick();
+    expect(store.getState().viewError).toBeNull();
+    expect(store.getState().computing).toBe(true);
+  });
+
+  it('reports a cancelled view and keeps the profile', async () => {
+    const { store, views } = await opened('/');
+    views[0].answer({ id: 1, kind: 'view', ok: false, message: 'The view took longer than 8 s and was stopped', cancelled: true });
+    await tick();
+    expect(store.getState().viewCancelled).toBe(true);
+    expect(store.getState().viewError).toMatch(/stopped/);
+    expect(store.getState().summary?.fileName).toBe('a.pb.gz');
+  });
+
+  it('refines with the selection (quoted, |-joined), else the search text', async () => {
+    const { store } = await opened('/?view=top&i=old');
+    store.getState().setSelection(['pkg.(*T).M', 'a.b']);
+    store.getState().refine('ignore');
+    expect(store.getState().url.options.ignore).toBe('pkg\\.\\(\\*T\\)\\.M|a\\.b|old');
+    expect(store.getState().selection).toEqual([]);
+    store.getState().setSearch('Encode');
+    store.getState().refine('focus');
+    store.getState().refine('focus');
+    expect(store.getState().url.options.focus).toBe('Encode');
+    store.getState().reset();
+    expect(store.getState().url.options).toEqual({});
+  });
+
+  it('records invalid URL values without failing', async () => {
+    const { store, views } = await opened('/?view=top&n=lots&g=bogus&zz=1');
+    expect(store.getState().urlErrors).toHaveLength(2);
+    expect(views[0].req.options).toEqual({});
   });
 });

@@ -1,48 +1,133 @@
-// What the page shows: the open profile's summary, the file being read, and the
-// last error. A failed load keeps the profile that was open; the newest request
-// wins when files are opened faster than they parse.
+// The app's state: the open profile, what is being read, the view on screen
+// and its data. The URL is the source of truth for the view and its options:
+// every user change pushes a history entry, and back/forward/reload read it
+// again (syncFromAddress). A failed load keeps the profile that was open; the
+// newest file and the newest view request win.
 import { create } from 'zustand';
-import type { Engine } from '../../worker/engine-client';
+import type { Engine, LoadProgress } from '../../worker/engine-client';
 import type { ProfileSummary } from '../../worker/summary';
+import type { ViewName, ViewRequest, ViewResponse } from '../../worker/view-protocol';
+import type { RefineKind } from '../views/view-props';
+import type { AddressBar } from './navigator';
+import { applyRefine, refineRegexp, resetFilters } from './refine';
+import { formatUrl, parseUrl, type UrlState } from './url-state';
 
 export interface AppState {
   summary: ProfileSummary | null;
   /** What is being read right now (a file name or a short phrase), or null. */
   busy: string | null;
+  progress: LoadProgress | null;
+  /** A failed load or download (role=alert). */
   error: string | null;
+  /** The view and its options, as the URL says. */
+  url: UrlState;
+  /** Values of the URL that could not be used. */
+  urlErrors: string[];
+  response: ViewResponse | null;
+  /** Which request `response` answers. */
+  responseFor: ViewName | null;
+  /** Why the current view could not be computed (bad regexp, cancelled...). */
+  viewError: string | null;
+  /** True when the last view request was stopped for taking too long. */
+  viewCancelled: boolean;
+  computing: boolean;
+  /** The search box's regexp (validated; '' = none). */
+  search: string;
+  selection: string[];
+  /** View-local request parameters (flame graph width and zoom), not in the URL. */
+  viewParams: Pick<ViewRequest, 'width' | 'zoom'>;
+
   openBytes(fileName: string, bytes: ArrayBuffer): Promise<void>;
   openFile(file: File): Promise<void>;
   setBusy(what: string | null): void;
   setError(message: string | null): void;
+  /** Reads the URL (startup, back/forward). */
+  syncFromAddress(): void;
+  /** A user change: the new state goes into a new history entry. */
+  navigate(next: UrlState): void;
+  setView(view: ViewName, symbol?: string): void;
+  setSampleIndex(si: string): void;
+  refine(kind: RefineKind, regexp?: string): void;
+  reset(): void;
+  setSearch(source: string): void;
+  setSelection(names: string[]): void;
+  requestView(patch: Pick<ViewRequest, 'width' | 'zoom'>): void;
+  refresh(): Promise<void>;
+  dismissUrlErrors(): void;
 }
 
-export function createAppStore(engine: Engine) {
-  let latest = 0;
+async function readWithProgress(file: File, onProgress: (p: LoadProgress) => void): Promise<ArrayBuffer> {
+  // Small files: one read. Large ones: stream, to show how far reading got.
+  if (file.size < 8 << 20 || typeof file.stream !== 'function') return file.arrayBuffer();
+  const out = new Uint8Array(file.size);
+  const reader = file.stream().getReader();
+  let n = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    out.set(value, n);
+    n += value.length;
+    onProgress({ phase: 'read', done: n, total: file.size });
+  }
+  return n === out.length ? out.buffer : out.slice(0, n).buffer;
+}
+
+export function createAppStore(engine: Engine, address: AddressBar) {
+  let latestOpen = 0;
+  let latestView = 0;
+  const initial = (() => {
+    const a = address.read();
+    return parseUrl(a.pathname, a.search);
+  })();
   return create<AppState>()((set, get) => ({
     summary: null,
     busy: null,
+    progress: null,
     error: null,
+    url: initial.state,
+    urlErrors: initial.errors,
+    response: null,
+    responseFor: null,
+    viewError: null,
+    viewCancelled: false,
+    computing: false,
+    search: '',
+    selection: [],
+    viewParams: {},
+
     async openBytes(fileName, bytes) {
-      const ticket = ++latest;
-      set({ busy: fileName, error: null });
-      const res = await engine.open(fileName, bytes);
-      if (ticket !== latest) return; // a newer file was opened meanwhile
-      if (res.ok) set({ summary: res.summary, busy: null, error: null });
-      else set({ busy: null, error: res.message });
+      const ticket = ++latestOpen;
+      set({ busy: fileName, error: null, progress: null });
+      const res = await engine.open(fileName, bytes, (p) => {
+        if (ticket === latestOpen) set({ progress: p });
+      });
+      if (ticket !== latestOpen) return; // a newer file was opened meanwhile
+      if (res.ok) {
+        set({ summary: res.summary, busy: null, progress: null, error: null, selection: [], response: null, responseFor: null });
+        void get().refresh();
+      } else {
+        set({ busy: null, progress: null, error: res.message });
+      }
     },
     async openFile(file) {
-      const ticket = ++latest;
-      set({ busy: file.name, error: null });
+      const ticket = ++latestOpen;
+      set({ busy: file.name, error: null, progress: null });
       let bytes: ArrayBuffer;
       try {
-        bytes = await file.arrayBuffer();
+        bytes = await readWithProgress(file, (p) => {
+          if (ticket === latestOpen) set({ progress: p });
+        });
       } catch {
-        if (ticket === latest) {
-          set({ busy: null, error: `Could not read ${file.name}: the browser refused to read it (is it a folder, or was it moved?). Choose a profile file.` });
+        if (ticket === latestOpen) {
+          set({
+            busy: null,
+            progress: null,
+            error: `Could not read ${file.name}: the browser refused to read it (is it a folder, or was it moved?). Choose a profile file.`,
+          });
         }
         return;
       }
-      if (ticket !== latest) return;
+      if (ticket !== latestOpen) return;
       await get().openBytes(file.name, bytes);
     },
     setBusy(what) {
@@ -50,6 +135,76 @@ export function createAppStore(engine: Engine) {
     },
     setError(message) {
       set({ error: message });
+    },
+
+    syncFromAddress() {
+      const a = address.read();
+      const { state, errors } = parseUrl(a.pathname, a.search);
+      const prev = get().url;
+      set({ url: state, urlErrors: errors, selection: [] });
+      if (prev.view !== state.view) set({ viewParams: {} });
+      void get().refresh();
+    },
+    navigate(next) {
+      const a = address.read();
+      const url = formatUrl(next, a.pathname);
+      if (url !== a.pathname + a.search) address.push(url);
+      const prev = get().url;
+      set({ url: next, urlErrors: [], selection: [], viewParams: prev.view === next.view ? get().viewParams : {} });
+      void get().refresh();
+    },
+    setView(view, symbol) {
+      const { url } = get();
+      const options = { ...url.options };
+      // pprof's Peek and Source show the functions matching `f`.
+      if (symbol !== undefined) {
+        if (symbol === '') delete options.focus;
+        else options.focus = symbol;
+      }
+      get().navigate({ view, options });
+    },
+    setSampleIndex(si) {
+      const { url } = get();
+      get().navigate({ view: url.view, options: { ...url.options, sampleIndex: si } });
+    },
+    refine(kind, regexp) {
+      const { url, selection, search } = get();
+      const re = regexp ?? refineRegexp(selection, search);
+      if (re === '') return;
+      get().navigate({ view: url.view, options: applyRefine(url.options, kind, re) });
+    },
+    reset() {
+      const { url } = get();
+      get().navigate({ view: url.view, options: resetFilters(url.options) });
+    },
+    setSearch(source) {
+      set({ search: source });
+    },
+    setSelection(names) {
+      set({ selection: names });
+    },
+    requestView(patch) {
+      set({ viewParams: { ...get().viewParams, ...patch } });
+      void get().refresh();
+    },
+    dismissUrlErrors() {
+      set({ urlErrors: [] });
+    },
+
+    async refresh() {
+      const { summary, url, viewParams } = get();
+      if (!summary) return;
+      const ticket = ++latestView;
+      const req: ViewRequest = { view: url.view, options: url.options, ...viewParams };
+      if (url.view === 'peek' || url.view === 'source') req.symbol = url.options.focus ?? '';
+      set({ computing: true });
+      const res = await engine.view(req);
+      if (ticket !== latestView || (!res.ok && res.superseded)) return; // a newer request is on its way
+      if (res.ok) {
+        set({ response: res.response, responseFor: req.view, viewError: null, viewCancelled: false, computing: false });
+      } else {
+        set({ viewError: res.message, viewCancelled: !!res.cancelled, computing: false });
+      }
     },
   }));
 }

@@ -20,24 +20,6 @@ const FORMAT: Record<TextReportKind, OutputFormat> = {
   tags: 'tags',
 };
 
-/** The Active filters: lines pprof prints, in its order. */
-export function activeFilters(o: Options): string[] {
-  const out: string[] = [];
-  const add = (k: string, v: string | undefined) => {
-    if (v) out.push(`${k}=${v}`);
-  };
-  add('focus', o.focus);
-  add('ignore', o.ignore);
-  add('hide', o.hide);
-  add('show', o.show);
-  add('show_from', o.showFrom);
-  add('tagfocus', o.tagFocus);
-  add('tagignore', o.tagIgnore);
-  add('tagshow', o.tagShow);
-  add('taghide', o.tagHide);
-  return out;
-}
-
 export function reportConfig(
   kind: TextReportKind,
   p: Profile,

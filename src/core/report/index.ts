@@ -20,6 +20,9 @@ export type { SourceOpener } from './list';
 export { sourceCandidates } from './source-path';
 export { Report, computeTotal, type ReportConfig } from './report';
 export { textItems, type TextItem } from './text';
+export { treeData, type TreeData, type TreeEntry, type TreeLink } from './tree';
+export { sourceData, type SourceRoutine, type SourceLine } from './list';
+export { printDot } from './dot';
 
 export interface TextReportExtra {
   peek?: string; // the -peek regexp

@@ -51,7 +51,25 @@ export interface ListOptions {
   trimPath: string;
 }
 
-export function printSource(rpt: Report, lo: ListOptions): string {
+export interface SourceLine {
+  lineno: number;
+  flat: number;
+  cum: number;
+  text: string;
+}
+
+export interface SourceRoutine {
+  name: string; // function name
+  file: string; // file name as printed
+  flat: number;
+  cum: number;
+  noSource: boolean; // no file name in the profile for this function
+  error: string | null; // the file could not be read: pprof's message
+  lines: SourceLine[];
+}
+
+/** The data of -list: the matching functions, their files and lines. */
+export function sourceData(rpt: Report, lo: ListOptions): SourceRoutine[] {
   const rx = rpt.o.symbol;
   if (!rx) throw new ProfileError('-list needs a regular expression');
   const g = rpt.newGraph(null);
@@ -71,7 +89,7 @@ export function printSource(rpt: Report, lo: ListOptions): string {
   if (functionNodes.size === 0) throw new ProfileError(`no matches found for regexp: ${rpt.o.symbolSource}`);
 
   const reader = new SourceReader(lo.openSource);
-  const out: string[] = [`Total: ${rpt.formatValue(rpt.total)}\n`];
+  const out: SourceRoutine[] = [];
   for (const fn of functions) {
     const name = fn.info.name;
     const sourceFiles: GraphNode[] = [];
@@ -86,32 +104,50 @@ export function printSource(rpt: Report, lo: ListOptions): string {
       fns.push(n);
     }
     if (sourceFiles.length === 0) {
-      out.push(`No source information for ${name}\n`);
+      out.push({ name, file: '', flat: 0, cum: 0, noSource: true, error: null, lines: [] });
       continue;
     }
     sortNodes(sourceFiles, 'file');
     for (const fl of sourceFiles) {
       const filename = fl.info.file;
       const fns = fileNodes.get(filename)!;
-      const [flatSum, cumSum] = sum(fns);
-      out.push(`ROUTINE ======================== ${name} in ${filename}\n`);
-      out.push(
-        `${padLeft(rpt.formatValue(flatSum), 10)} ${padLeft(rpt.formatValue(cumSum), 10)} (flat, cum) ${percentage(cumSum, rpt.total)} of Total\n`,
-      );
-      const lines = reader.lines(filename);
-      if (!lines) {
-        const shown = sourceDisplayName(filename, lo.searchPath, lo.trimPath);
-        out.push(` Error: could not find file ${shown} on path ${lo.searchPath}\n`);
-        continue;
-      }
-      out.push(...sourceLines(rpt, fns, lines));
+      const [flat, cum] = sum(fns);
+      const text = reader.lines(filename);
+      const error = text
+        ? null
+        : `could not find file ${sourceDisplayName(filename, lo.searchPath, lo.trimPath)} on path ${lo.searchPath}`;
+      out.push({ name, file: filename, flat, cum, noSource: false, error, lines: text ? sourceLines(fns, text) : [] });
+    }
+  }
+  return out;
+}
+
+export function printSource(rpt: Report, lo: ListOptions): string {
+  const routines = sourceData(rpt, lo);
+  const dot = (v: number) => (v === 0 ? '.' : rpt.formatValue(v));
+  const out: string[] = [`Total: ${rpt.formatValue(rpt.total)}\n`];
+  for (const r of routines) {
+    if (r.noSource) {
+      out.push(`No source information for ${r.name}\n`);
+      continue;
+    }
+    out.push(`ROUTINE ======================== ${r.name} in ${r.file}\n`);
+    out.push(
+      `${padLeft(rpt.formatValue(r.flat), 10)} ${padLeft(rpt.formatValue(r.cum), 10)} (flat, cum) ${percentage(r.cum, rpt.total)} of Total\n`,
+    );
+    if (r.error !== null) {
+      out.push(` Error: ${r.error}\n`);
+      continue;
+    }
+    for (const l of r.lines) {
+      out.push(`${padLeft(dot(l.flat), 10)} ${padLeft(dot(l.cum), 10)} ${padLeft(String(l.lineno), 6)}:${l.text}\n`);
     }
   }
   return out.join('');
 }
 
 // getSourceFromFile: the lines around the samples with their values.
-function sourceLines(rpt: Report, fns: GraphNode[], lines: string[]): string[] {
+function sourceLines(fns: GraphNode[], lines: string[]): SourceLine[] {
   const lineNodes = new Map<number, GraphNode[]>();
   let start = fns[0].info.startLine !== 0 ? fns[0].info.startLine : fns[0].info.lineno - MARGIN;
   let end = fns[0].info.lineno + MARGIN;
@@ -126,12 +162,11 @@ function sourceLines(rpt: Report, fns: GraphNode[], lines: string[]): string[] {
     l.push(n);
   }
   if (start < 1) start = 1;
-  const out: string[] = [];
-  const dot = (v: number) => (v === 0 ? '.' : rpt.formatValue(v));
+  const out: SourceLine[] = [];
   for (let lineno = start; lineno <= end; lineno++) {
-    if (lineno <= 0 || lineno > lines.length) break;
+    if (lineno > lines.length) break;
     const [flat, cum] = sum(lineNodes.get(lineno) ?? []);
-    out.push(`${padLeft(dot(flat), 10)} ${padLeft(dot(cum), 10)} ${padLeft(String(lineno), 6)}:${lines[lineno - 1]}\n`);
+    out.push({ lineno, flat, cum, text: lines[lineno - 1] });
   }
   return out;
 }

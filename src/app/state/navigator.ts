@@ -1,0 +1,43 @@
+// The page's address, behind a small interface so the store can be tested
+// without a browser.
+export interface AddressBar {
+  read(): { pathname: string; search: string };
+  push(url: string): void;
+  replace(url: string): void;
+}
+
+export function browserAddressBar(): AddressBar {
+  return {
+    read: () => ({ pathname: window.location.pathname, search: window.location.search }),
+    push: (url) => window.history.pushState(null, '', url),
+    replace: (url) => window.history.replaceState(null, '', url),
+  };
+}
+
+/** An in-memory address bar with a history stack (tests). */
+export function memoryAddressBar(initial = '/'): AddressBar & { entries: string[]; index: number; back(): void; forward(): void } {
+  const split = (u: string) => {
+    const i = u.indexOf('?');
+    return i < 0 ? { pathname: u, search: '' } : { pathname: u.slice(0, i), search: u.slice(i) };
+  };
+  const bar = {
+    entries: [initial],
+    index: 0,
+    read: () => split(bar.entries[bar.index]),
+    push(url: string) {
+      bar.entries = bar.entries.slice(0, bar.index + 1);
+      bar.entries.push(url);
+      bar.index++;
+    },
+    replace(url: string) {
+      bar.entries[bar.index] = url;
+    },
+    back() {
+      if (bar.index > 0) bar.index--;
+    },
+    forward() {
+      if (bar.index < bar.entries.length - 1) bar.index++;
+    },
+  };
+  return bar;
+}

@@ -1,0 +1,64 @@
+// The context menu of a graph node (right click, or the context-menu key /
+// Shift+F10 on a focused node): refine the graph with the node's function, or
+// look at it in Peek or Source. Arrow keys move, Escape closes.
+import { useEffect, useRef, type KeyboardEvent } from 'react';
+import type { RefineKind } from './view-props';
+
+export type NodeAction = RefineKind | 'peek' | 'source';
+
+const ITEMS: { action: NodeAction; label: string }[] = [
+  { action: 'focus', label: 'Focus' },
+  { action: 'ignore', label: 'Ignore' },
+  { action: 'hide', label: 'Hide' },
+  { action: 'show', label: 'Show' },
+  { action: 'show_from', label: 'Show from' },
+  { action: 'peek', label: 'Peek' },
+  { action: 'source', label: 'Source' },
+];
+
+interface Props {
+  /** What the actions apply to, for the menu's name ("main.main", or "3 selected nodes"). */
+  subject: string;
+  x: number;
+  y: number;
+  onAction(a: NodeAction): void;
+  onClose(): void;
+}
+
+export function GraphNodeMenu({ subject, x, y, onAction, onClose }: Props) {
+  const ref = useRef<HTMLDivElement>(null);
+
+  useEffect(() => {
+    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
+    const away = (ev: PointerEvent) => {
+      if (ref.current && !ref.current.contains(ev.target as Node)) onClose();
+    };
+    document.addEventListener('pointerdown', away, true);
+    return () => document.removeEventListener('pointerdown', away, true);
+  }, [onClose]);
+
+  const onKeyDown = (ev: KeyboardEvent) => {
+    const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
+    const i = items.indexOf(document.activeElement as HTMLButtonElement);
+    if (ev.key === 'Escape') {
+      ev.stopPropagation();
+      onClose();
+    } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      const d = ev.key === 'ArrowDown' ? 1 : -1;
+      items[(i + d + items.length) % items.length]?.focus();
+    } else if (ev.key === 'Tab') {
+      onClose();
+    }
+  };
+
+  return (
+    <div ref={ref} role="menu" aria-label={`Actions for ${subject}`} className="graph-node-menu" style={{ left: x, top: y }} onKeyDown={onKeyDown}>
+      {ITEMS.map((it) => (
+        <button key={it.action} type="button" role="menuitem" tabIndex={-1} onClick={() => onAction(it.action)}>
+          {it.label}
+        </button>
+      ))}
+    </div>
+  );
+}

@@ -1,0 +1,183 @@
+// The Graph view: pprof's call graph, laid out by Graphviz (WASM) in the worker
+// and drawn here with d3, with pan and zoom (d3-zoom), node selection (click;
+// shift/ctrl-click adds), search highlight, and a context menu per node
+// (Focus, Ignore, Hide, Show, Show from, Peek, Source).
+import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
+import type { GraphData, GraphNodeData } from '../../core/view/graph';
+import type { ViewProps } from './view-props';
+import { drawGraph, type GraphHandlers } from './graph-draw';
+import { GraphNodeMenu, type NodeAction } from './graph-node-menu';
+import './graph-view.css';
+
+/** pprof's web UI quotemeta (common.js): a regexp that matches the name. */
+function quotemeta(s: string): string {
+  return s.replace(/([\\.?+*[\](){}|^$])/g, '\\$1');
+}
+
+interface MenuState {
+  names: string[];
+  subject: string;
+  x: number;
+  y: number;
+}
+
+export function GraphView(props: ViewProps<GraphData>) {
+  const { response, search, selection } = props;
+  const data = response.data;
+  const layout = data.layout;
+  const boxRef = useRef<HTMLDivElement>(null);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const viewportRef = useRef<SVGGElement>(null);
+  const nodeEls = useRef(new Map<number, SVGGElement>());
+  const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  // d3's handlers live as long as the drawing: they read the latest props here.
+  const propsRef = useRef(props);
+  const [scale, setScale] = useState(1);
+  const [menu, setMenu] = useState<MenuState | null>(null);
+
+  useEffect(() => {
+    propsRef.current = props;
+  });
+
+  useEffect(() => {
+    const svg = svgRef.current;
+    const vp = viewportRef.current;
+    if (!svg || !vp) return;
+    const z = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([0.02, 8])
+      .on('zoom', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
+        vp.setAttribute('transform', ev.transform.toString());
+        setScale(ev.transform.k);
+      });
+    select(svg).call(z).on('dblclick.zoom', null);
+    zoomRef.current = z;
+    return () => {
+      select(svg).on('.zoom', null);
+      zoomRef.current = null;
+    };
+  }, []);
+
+  /** Whole graph in view (full = true), or readable: not below 35% scale, top aligned. */
+  const fit = useCallback(
+    (full: boolean) => {
+      const svg = svgRef.current;
+      const z = zoomRef.current;
+      if (!svg || !z || !layout || layout.width <= 0 || layout.height <= 0) return;
+      const W = svg.clientWidth || 800;
+      const H = svg.clientHeight || 600;
+      let k = Math.min(W / layout.width, H / layout.height, 1) * 0.96;
+      if (!full) k = Math.max(k, 0.35);
+      const x = (W - layout.width * k) / 2;
+      const y = layout.height * k <= H ? (H - layout.height * k) / 2 : 8;
+      select(svg).call(z.transform, zoomIdentity.translate(x, y).scale(k));
+    },
+    [layout],
+  );
+
+  useLayoutEffect(() => {
+    const vp = viewportRef.current;
+    if (!vp) return;
+    const handlers: GraphHandlers = {
+      onNodeClick(node, ev) {
+        const p = propsRef.current;
+        const sel = p.selection;
+        const additive = ev.shiftKey || ev.ctrlKey || ev.metaKey;
+        let next: string[];
+        if (additive) next = sel.includes(node.name) ? sel.filter((n) => n !== node.name) : [...sel, node.name];
+        else next = sel.length === 1 && sel[0] === node.name ? [] : [node.name];
+        p.onSelect(next);
+      },
+      onNodeMenu(node: GraphNodeData, ev, el) {
+        const box = boxRef.current?.getBoundingClientRect();
+        if (!box) return;
+        let cx: number;
+        let cy: number;
+        if (ev instanceof MouseEvent && (ev.clientX !== 0 || ev.clientY !== 0)) {
+          cx = ev.clientX;
+          cy = ev.clientY;
+        } else {
+          const r = el.getBoundingClientRect();
+          cx = r.left + r.width / 2;
+          cy = r.bottom;
+        }
+        const sel = propsRef.current.selection;
+        const names = sel.includes(node.name) && sel.length > 1 ? sel : [node.name];
+        const subject = names.length > 1 ? `${names.length} selected nodes` : node.name;
+        setMenu({ names, subject, x: cx - box.left, y: cy - box.top });
+      },
+    };
+    nodeEls.current = drawGraph(vp, data, handlers);
+    setMenu(null);
+    fit(false);
+  }, [data, fit]);
+
+  // Selection and search: pprof paints selected nodes #ccccff; matches get an outline.
+  useEffect(() => {
+    let re: RegExp | null = null;
+    if (search !== '') {
+      try {
+        re = new RegExp(search);
+      } catch {
+        re = null;
+      }
+    }
+    const sel = new Set(selection);
+    for (const [id, el] of nodeEls.current) {
+      const n = data.nodes[id - 1];
+      const isSel = sel.has(n.name);
+      el.setAttribute('aria-pressed', String(isSel));
+      el.classList.toggle('selected', isSel);
+      el.classList.toggle('match', re !== null && re.test(n.name));
+    }
+  }, [data, selection, search]);
+
+  const onAction = useCallback(
+    (a: NodeAction) => {
+      if (!menu) return;
+      const re = menu.names.map(quotemeta).join('|');
+      setMenu(null);
+      if (a === 'peek' || a === 'source') props.onNavigate(a, re);
+      else props.onRefine(a, re);
+    },
+    [menu, props],
+  );
+  const closeMenu = useCallback(() => setMenu(null), []);
+
+  const zoomBy = (f: number) => {
+    const svg = svgRef.current;
+    if (svg && zoomRef.current) zoomRef.current.scaleBy(select(svg), f);
+  };
+
+  return (
+    <section className="graph-view" aria-label="Graph">
+      <div className="graph-toolbar" role="toolbar" aria-label="Graph zoom">
+        <button type="button" onClick={() => zoomBy(1.25)}>
+          Zoom in
+        </button>
+        <button type="button" onClick={() => zoomBy(0.8)}>
+          Zoom out
+        </button>
+        <button type="button" onClick={() => fit(true)}>
+          Fit to window
+        </button>
+        <output aria-label="Zoom level" className="graph-zoom-level">
+          {Math.round(scale * 100)}%
+        </output>
+        <span className="graph-hint">Drag to pan, wheel to zoom; click a node to select it, right-click for actions.</span>
+      </div>
+      <div className="graph-box" ref={boxRef}>
+        <svg ref={svgRef} role="img" aria-label="Call graph" className="graph-svg">
+          <g ref={viewportRef} />
+        </svg>
+        {!layout && (
+          <p role="status" className="graph-note">
+            Laying out the graph…
+          </p>
+        )}
+        {layout && data.nodes.length === 0 && <p className="graph-note">No nodes to show with these options.</p>}
+        {menu && <GraphNodeMenu subject={menu.subject} x={menu.x} y={menu.y} onAction={onAction} onClose={closeMenu} />}
+      </div>
+    </section>
+  );
+}
