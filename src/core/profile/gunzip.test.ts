@@ -64,6 +64,16 @@ describe('gunzip', () => {
     expect(errorOf(() => gunzip(single, 64 * MiB)).message).toMatch(/more than 64MiB/);
   }, 120_000);
 
+  it('refuses a bomb past the point where it stops keeping output, and inflates a compressible input under the cap', () => {
+    const member = gzipSync(Buffer.alloc(16 * MiB), { level: 9 });
+    const bomb = new Uint8Array(Buffer.concat(new Array(12).fill(member))); // 192 MiB of zeros
+    expect(errorOf(() => gunzip(bomb, 160 * MiB)).message).toMatch(/more than 160MiB/);
+    // 80 MiB of zeros under a 160 MiB cap: counted, then inflated for real.
+    const ok = gunzip(new Uint8Array(gzipSync(Buffer.alloc(80 * MiB))), 160 * MiB);
+    expect(ok.length).toBe(80 * MiB);
+    expect(ok.every((b) => b === 0)).toBe(true);
+  }, 120_000);
+
   it('reports a truncated gzip file', () => {
     const gz = new Uint8Array(readFileSync(path.join(GO, 'cpu.pb.gz')));
     for (const cut of [10, 100, gz.length >> 1, gz.length - 5, gz.length - 1]) {

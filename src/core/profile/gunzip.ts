@@ -43,29 +43,53 @@ export function formatSize(n: number): string {
   return `${Number.isInteger(v) ? v : v.toFixed(1)}${units[u]}`;
 }
 
+// A bomb inflates at a ratio no real profile has (real ones: 2-10x). Past
+// SUSPECT_AFTER bytes at more than SUSPECT_RATIO, stop keeping the output and
+// only count it: a bomb is then refused at the cap having held ~64 MiB, and a
+// merely very compressible profile under the cap is inflated a second time.
+const SUSPECT_AFTER = 64 * 1024 * 1024;
+const SUSPECT_RATIO = 100;
+
+function tooLarge(buf: Uint8Array, maxBytes: number): ProfileError {
+  return new ProfileError(
+    `the gzipped profile inflates to more than ${formatSize(maxBytes)}, the limit on the uncompressed size ` +
+      `(${buf.length} compressed bytes). If it really is a profile that large, raise the limit with ` +
+      `-max_inflate=SIZE, e.g. -max_inflate=${formatSize(Math.max(2 * maxBytes, 2 * 1024 * 1024 * 1024))}`,
+  );
+}
+
 /** Inflates gzip data (one or more members); throws ProfileError past maxBytes or on corrupt input. */
 export function gunzip(buf: Uint8Array, maxBytes: number = DEFAULT_MAX_INFLATE): Uint8Array {
   if (!isGzip(buf)) throw new ProfileError('not gzip data: the input does not start with the gzip magic bytes 1f 8b');
+  return inflate(buf, maxBytes, true) ?? (inflate(buf, maxBytes, false) as Uint8Array);
+}
+
+/** The inflated bytes, or null when it switched to counting and the total fits (inflate again, keeping). */
+function inflate(buf: Uint8Array, maxBytes: number, mayCount: boolean): Uint8Array | null {
   // ISIZE (last 4 bytes) is the last member's size mod 2^32: a hint only,
   // bounded by the cap and by deflate's maximum ratio (~1032:1).
   let cap = OUT_CHUNK;
   if (buf.length >= 18) {
     const n = buf.length;
     const isize = (buf[n - 4] | (buf[n - 3] << 8) | (buf[n - 2] << 16) | (buf[n - 1] << 24)) >>> 0;
-    cap = Math.max(cap, Math.min(isize, maxBytes, buf.length * 1032 + 1024, HINT_MAX));
+    cap = Math.max(cap, Math.min(isize, maxBytes, buf.length * 1032 + 1024, HINT_MAX, mayCount ? SUSPECT_AFTER : HINT_MAX));
   }
   cap = Math.min(cap, Math.max(maxBytes, 1));
   let out = alloc(cap, buf.length);
   let n = 0;
+  let consumed = 0;
+  let counting = false;
 
   const inf = new Inflate({ windowBits: 16 + 15, chunkSize: OUT_CHUNK });
   inf.onData = (chunk: Uint8Array): void => {
-    if (n + chunk.length > maxBytes) {
-      throw new ProfileError(
-        `the gzipped profile inflates to more than ${formatSize(maxBytes)}, the limit on the uncompressed size ` +
-          `(${buf.length} compressed bytes). If it really is a profile that large, raise the limit with ` +
-          `-max_inflate=SIZE, e.g. -max_inflate=${formatSize(Math.max(2 * maxBytes, 2 * 1024 * 1024 * 1024))}`,
-      );
+    if (n + chunk.length > maxBytes) throw tooLarge(buf, maxBytes);
+    if (!counting && mayCount && n + chunk.length > SUSPECT_AFTER && n + chunk.length > SUSPECT_RATIO * consumed) {
+      counting = true;
+      out = new Uint8Array(0);
+    }
+    if (counting) {
+      n += chunk.length;
+      return;
     }
     if (n + chunk.length > out.length) {
       let size = out.length * 2;
@@ -81,6 +105,7 @@ export function gunzip(buf: Uint8Array, maxBytes: number = DEFAULT_MAX_INFLATE):
 
   for (let off = 0; off < buf.length && !inf.ended; off += IN_CHUNK) {
     const last = off + IN_CHUNK >= buf.length;
+    consumed = Math.min(buf.length, off + IN_CHUNK);
     inf.push(buf.subarray(off, off + IN_CHUNK), last);
   }
   if (inf.err !== 0 || !inf.ended) {
@@ -96,5 +121,6 @@ export function gunzip(buf: Uint8Array, maxBytes: number = DEFAULT_MAX_INFLATE):
         'The file is damaged or is not really gzip.',
     );
   }
+  if (counting) return null;
   return n === out.length ? out : out.slice(0, n);
 }
