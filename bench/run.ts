@@ -1,6 +1,6 @@
 // `npm run bench`: every benchmark in turn, then one table of the figures.
 // Flags go to every bench: --runs=N --samples=N --no-generated --with-go
-// (see decode.ts and top.ts).
+// (see decode.ts and top.ts); --browser adds browser.ts (after npm run build).
 import { runDecode } from './decode';
 import { runTop } from './top';
 import { loadNote, printTable, type Figure } from './util';
@@ -10,6 +10,10 @@ const benches: [string, (a: string[]) => Promise<Figure[]>][] = [
   ['decode', runDecode],
   ['top', runTop],
 ];
+// Opt-in: needs a build (dist/) and Chromium; loaded only when asked for.
+if (args.includes('--browser')) {
+  benches.push(['browser', async (a) => (await import('./browser')).runBrowser(a)]);
+}
 const figures: Figure[] = [];
 let failed = 0;
 for (const [name, run] of benches) {

@@ -1,4 +1,4 @@
-// -top benchmark: our pipeline (parseProfile -> loadProfiles -> runTextReport
+// -top benchmark: our pipeline (parseProfileFast -> loadProfiles -> runTextReport
 // 'top') timed in process, our CLI as a whole process, and `go tool pprof -top`
 // on the same file (wall time, peak RSS, whether the outputs are identical).
 //
@@ -12,7 +12,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Profile } from '../src/core/profile/model';
-import { parseProfile } from '../src/core/profile/parse';
+import { parseProfileFast } from '../src/cli/parse-fast';
 import type { Options } from '../src/core/query/options';
 import { GO } from '../test/fixtures';
 import { runMeasured, type Measured } from './run-measured';
@@ -78,7 +78,7 @@ export async function runTop(args: string[]): Promise<Figure[]> {
   }
   const combine = await tryImport<CombineModule>('../src/core/profile/combine.ts');
   const load = (bytes: Uint8Array) => {
-    const p = parseProfile(bytes);
+    const p = parseProfileFast(bytes); // node's zlib, as the CLI reads files
     return combine ? combine.loadProfiles([p]) : p; // as the CLI does
   };
   const withGo = flag(args, 'with-go') === 'true';

@@ -15,10 +15,11 @@ function goldenNodeNames(goldenFile: string): string[] {
   for (const m of dot.matchAll(/^N\d+ \[label="((?:[^"\\]|\\.)*)" .* tooltip="((?:[^"\\]|\\.)*) \([^()]*\)" color=/gm)) {
     const [label, name] = [m[1], unescapeDot(m[2])];
     let v: RegExpExecArray | null;
-    if ((v = /\\n0 of (\S+) \(([^)]+)\)$/.exec(label))) out.push(`${name}: flat 0 (0%), cum ${v[1]} (${v[2]})`);
-    else if ((v = /\\n(\S+) \(([^)]+)\)\\nof (\S+) \(([^)]+)\)$/.exec(label)))
+    // a value is "540ms" or "-1.50MB": no spaces, no DOT escapes
+    if ((v = /\\n0 of ([^\\\s]+) \(([^)]+)\)$/.exec(label))) out.push(`${name}: flat 0 (0%), cum ${v[1]} (${v[2]})`);
+    else if ((v = /\\n([^\\\s]+) \(([^)]+)\)\\nof ([^\\\s]+) \(([^)]+)\)$/.exec(label)))
       out.push(`${name}: flat ${v[1]} (${v[2]}), cum ${v[3]} (${v[4]})`);
-    else if ((v = /\\n(\S+) \(([^)]+)\)$/.exec(label))) out.push(`${name}: flat ${v[1]} (${v[2]}), cum ${v[1]} (${v[2]})`);
+    else if ((v = /\\n([^\\\s]+) \(([^)]+)\)$/.exec(label))) out.push(`${name}: flat ${v[1]} (${v[2]}), cum ${v[1]} (${v[2]})`);
     else throw new Error(`unexpected label in ${goldenFile}: ${label}`);
   }
   return out;
@@ -27,8 +28,8 @@ function goldenNodeNames(goldenFile: string): string[] {
 async function openGraph(page: Page, file: string): Promise<void> {
   await openApp(page);
   await openWithPicker(page, fixture(file));
-  await page.getByRole('button', { name: 'VIEW' }).click();
-  await page.getByRole('menuitem', { name: 'Graph' }).click();
+  await page.getByRole('button', { name: 'VIEW', exact: true }).click();
+  await page.getByRole('menuitem', { name: 'Graph', exact: true }).click();
   // The first layout starts Graphviz's WebAssembly: give a loaded CI machine time.
   await expect(page.getByRole('img', { name: 'Call graph' }).getByRole('button').first()).toBeVisible({ timeout: 30_000 });
 }
@@ -49,6 +50,16 @@ test.describe('Graph view', () => {
     await expect(node(page, want[0])).toBeVisible();
     // edges are drawn too, with weight labels
     expect(await graph(page).locator('.graph-edge').count()).toBeGreaterThan(want.length - 1);
+  });
+
+  test('draws a heap profile with its tag nodelets, values as -dot', async ({ page }) => {
+    await openGraph(page, 'heap.pb.gz');
+    const want = goldenNodeNames('heap/dot.txt');
+    const got = await graph(page).getByRole('button').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    expect([...got].sort()).toEqual([...want].sort());
+    const nodelets = [...fs.readFileSync(fixture('heap/dot.txt'), 'utf8').matchAll(/^NN?\d+_\d+(?:_\d+)? \[label/gm)].length;
+    expect(nodelets).toBeGreaterThan(0);
+    await expect(graph(page).locator('.graph-nodelet')).toHaveCount(nodelets);
   });
 
   test('clicking selects a node, shift-click adds one, clicking again clears', async ({ page }) => {
@@ -85,6 +96,18 @@ test.describe('Graph view', () => {
     await expect(viewport).not.toHaveAttribute('transform', t0 ?? '');
     await page.getByRole('button', { name: 'Fit to window' }).click();
     await expect(zoomLevel(page)).toHaveText(/^\d+%$/);
+  });
+
+  test('the search box highlights the matching nodes', async ({ page }) => {
+    await openGraph(page, 'cpu.pb.gz');
+    const names = goldenNodeNames('cpu/dot.txt');
+    const matching = names.filter((n) => /^runtime\.mallocgc\b|^runtime\.memmove\b/.test(n));
+    expect(matching.length).toBe(2);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('runtime\\.(mallocgc|memmove)$');
+    for (const n of matching) await expect(node(page, n)).toHaveClass(/\bmatch\b/);
+    await expect(graph(page).locator('.graph-node.match')).toHaveCount(2);
+    await page.getByRole('searchbox', { name: 'Search' }).fill('');
+    await expect(graph(page).locator('.graph-node.match')).toHaveCount(0);
   });
 
   test("a node's context menu refines the graph", async ({ page }) => {

@@ -1,11 +1,19 @@
-// The page: header, the drop zone, the open profile's summary, and the
-// busy/error states of loading. Everything heavy happens in the worker.
+// The page: the header with pprof's menus, the search box and the way to open
+// a profile; the title and the current view; the busy/error states. The URL
+// says which view and options are on screen; the worker does all the work.
 import { useCallback, useEffect } from 'react';
 import { useAppStore } from './state/app-store';
 import { fetchDemoProfile, fetchServedProfile } from './state/served-profile';
+import { appBase } from './state/url-state';
 import { DropZone } from './components/drop-zone';
 import { ErrorAlert } from './components/error-alert';
 import { usePageDrop } from './components/use-page-drop';
+import { AppHeader } from './components/app-header';
+import { LoadProgressBar, progressText } from './components/load-progress';
+import { UrlProblems } from './components/url-problems';
+import { ViewTitle } from './components/view-title';
+import { ViewHost } from './components/view-host';
+import { useShortcuts } from './components/use-shortcuts';
 import { SummaryView } from './views/summary-view';
 
 // Once per page load, even under React's StrictMode double effects.
@@ -14,21 +22,32 @@ let startupDone = false;
 export function App() {
   const summary = useAppStore((s) => s.summary);
   const busy = useAppStore((s) => s.busy);
+  const progress = useAppStore((s) => s.progress);
   const error = useAppStore((s) => s.error);
+  const header = useAppStore((s) => s.response?.header ?? null);
   const openFile = useAppStore((s) => s.openFile);
   const openBytes = useAppStore((s) => s.openBytes);
   const setBusy = useAppStore((s) => s.setBusy);
   const setError = useAppStore((s) => s.setError);
+  const syncFromAddress = useAppStore((s) => s.syncFromAddress);
 
   const onFile = useCallback((f: File) => void openFile(f), [openFile]);
   const dragging = usePageDrop(onFile);
+  useShortcuts();
+
+  // Back and forward: the URL says what to show.
+  useEffect(() => {
+    const onPop = () => syncFromAddress();
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, [syncFromAddress]);
 
   // Served by the CLI? Then its profile is at api/profile.
   useEffect(() => {
     if (startupDone) return;
     startupDone = true;
     setBusy('the profile from the server');
-    void fetchServedProfile().then((served) => {
+    void fetchServedProfile(fetch, appBase(window.location.pathname)).then((served) => {
       if (useAppStore.getState().busy !== 'the profile from the server') return; // the user was faster
       if (served) void openBytes(served.fileName, served.bytes);
       else setBusy(null);
@@ -37,7 +56,7 @@ export function App() {
 
   const onDemo = useCallback(() => {
     setBusy('demo.pb.gz');
-    fetchDemoProfile().then(
+    fetchDemoProfile(fetch, appBase(window.location.pathname)).then(
       (d) => openBytes(d.fileName, d.bytes),
       (e: unknown) => {
         setBusy(null);
@@ -46,23 +65,28 @@ export function App() {
     );
   }, [openBytes, setBusy, setError]);
 
+  const dropZone = (
+    <DropZone
+      dragging={dragging}
+      compact={summary !== null}
+      onFile={onFile}
+      onDemo={summary === null && busy === null ? onDemo : undefined}
+    />
+  );
+
   return (
     <>
-      <header className="app-header">
-        <h1>tsprof-web</h1>
-        <p className="tagline">Go pprof profiles in your browser, with pprof&apos;s numbers.</p>
-      </header>
+      <AppHeader openProfile={summary !== null ? dropZone : null} />
       <main aria-busy={busy !== null}>
-        <DropZone
-          dragging={dragging}
-          compact={summary !== null}
-          onFile={onFile}
-          onDemo={summary === null && busy === null ? onDemo : undefined}
-        />
+        {summary === null && dropZone}
         <p role="status" className="status">
-          {busy !== null ? `Reading ${busy}…` : ''}
+          {busy !== null ? progressText(busy, progress) : ''}
         </p>
+        <LoadProgressBar p={busy !== null ? progress : null} />
         {error !== null && <ErrorAlert message={error} onDismiss={() => setError(null)} />}
+        <UrlProblems />
+        {summary !== null && header !== null && <ViewTitle header={header} />}
+        {summary !== null && <ViewHost />}
         {summary !== null && <SummaryView s={summary} />}
       </main>
     </>

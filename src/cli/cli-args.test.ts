@@ -115,4 +115,10 @@ describe('pprof options', () => {
     expect(parseCliArgs(['-http=:6001', '-no_browser'])).toMatchObject({ http: ':6001', noBrowser: true, sources: [] });
     expect(err(['-no_browser', 'p']).message).toBe('-no_browser only makes sense with -http');
   });
+
+  it('parses the share store flags', () => {
+    expect(parseCliArgs(['-http=:0'])).toMatchObject({ shareDir: undefined, shareLimit: 64 * 2 ** 20 });
+    expect(parseCliArgs(['-http=:0', '-share_dir=cache/x', '-share_limit=1GiB'])).toMatchObject({ shareDir: 'cache/x', shareLimit: 2 ** 30 });
+    expect(err(['-http=:0', '-share_limit=0']).message).toMatch(/^invalid value "0" for flag -share_limit/);
+  });
 });

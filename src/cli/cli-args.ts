@@ -17,6 +17,8 @@ export interface CliArgs {
   normalize: boolean;
   http?: string;
   noBrowser: boolean;
+  shareDir?: string; // -share_dir (default: the user's cache directory)
+  shareLimit: number; // -share_limit, bytes
   seconds?: number;
   timeout?: number;
   maxInflate: number;
@@ -96,9 +98,12 @@ export const FLAGS: Record<string, FlagSpec> = {
   // Web.
   http: s('Provide web interface at host:port'),
   no_browser: b('Skip opening a browser for the interactive web UI'),
+  share_dir: s('Directory of the share store (default: the user cache directory)'),
+  share_limit: s('Largest profile the share store accepts (default 64MB)'),
 };
 
 export const DEFAULT_MAX_INFLATE = 1024 * 1024 * 1024;
+export const DEFAULT_SHARE_LIMIT = 64 * 1024 * 1024;
 
 /** Parses argv (without the program name). Throws FlagError. */
 export function parseCliArgs(argv: string[]): CliArgs {
@@ -212,6 +217,16 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const bases = diff.length > 0 ? diff : base;
   if (o.normalize && bases.length === 0) throw new FlagError('must have base profile to normalize by', false);
 
+  let shareLimit = DEFAULT_SHARE_LIMIT;
+  const sl = str('share_limit');
+  if (sl !== undefined) {
+    const n = parseSize(sl);
+    if (n === undefined || n <= 0) {
+      throw new FlagError(`invalid value ${JSON.stringify(sl)} for flag -share_limit: want a size such as 64MB or 1GiB`, false);
+    }
+    shareLimit = n;
+  }
+
   let maxInflate = DEFAULT_MAX_INFLATE;
   const mi = str('max_inflate');
   if (mi !== undefined) {
@@ -235,6 +250,8 @@ export function parseCliArgs(argv: string[]): CliArgs {
     normalize: o.normalize === true,
     http,
     noBrowser,
+    shareDir: str('share_dir'),
+    shareLimit,
     seconds: seconds !== undefined && seconds > 0 ? seconds : undefined,
     timeout: timeout !== undefined && timeout > 0 ? timeout : undefined,
     maxInflate,

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { ProfileError } from '../core/profile/errors';
 import type { Profile } from '../core/profile/model';
-import { parseProfile } from '../core/profile/parse';
+import { parseProfileFast } from './parse-fast';
 
 export interface LoadedSource {
   name: string; // as given on the command line
@@ -108,7 +108,7 @@ export async function loadSource(source: string, ctx: FetchContext): Promise<Loa
   const bytes = url ? await fetchURL(url, ctx) : readFile(source, ctx.cwd);
   let profile: Profile;
   try {
-    profile = parseProfile(bytes, { maxInflate: ctx.maxInflate });
+    profile = parseProfileFast(bytes, { maxInflate: ctx.maxInflate });
   } catch (e) {
     throw new ProfileError(parseMessage(e));
   }

@@ -4,6 +4,7 @@
 // flag error prints its message, anything else is reported as a bug.
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { loadProfiles } from '../core/profile/combine';
 import { encodeProto } from '../core/profile/encode-proto';
@@ -12,8 +13,14 @@ import type { Profile } from '../core/profile/model';
 import { runTextReport } from '../core/report/index';
 import { parseCliArgs, type CliArgs } from './cli-args';
 import { FlagError } from './go-flags';
-import { parseHostPort, startServer } from './http-server';
-import { loadSources, type FetchContext, type LoadedSource } from './load-sources';
+import { parseHostPort, startServer, type ServedProfile } from './http-server';
+import { loadSources, sourceURL, type FetchContext, type LoadedSource } from './load-sources';
+import { withFetchProgress } from './fetch-progress';
+import { openBrowser } from './open-browser';
+import { defaultShareDir, ShareStore } from './share-store';
+import { makeSourceFiles } from './source-files';
+import { optionsToParams } from './ui-params';
+import { VERSION } from './version';
 import { protoReport, rawReport } from './raw-report';
 import { makeSourceLookup } from './source-lookup';
 import { usageText } from './usage';
@@ -29,6 +36,8 @@ export interface CliIO {
   distDir?: string;
   /** Called once the -http server listens (tests use it to stop the server). */
   onServe?(url: string, close: () => Promise<void>): void;
+  /** Opens the web UI unless -no_browser (default: the system's browser). */
+  openBrowser?(url: string): void;
 }
 
 /** Runs the command; returns the exit code. argv excludes the program name. */
@@ -64,10 +73,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     let loaded: LoadedSource[] = [];
     let profile: Profile | null = null;
     if (args.sources.length > 0) {
-      const [sources, bases] = await Promise.all([
-        loadSources(args.sources, 'source', ctx),
-        loadSources(args.bases, 'base', ctx),
-      ]);
+      const [sources, bases] = await withFetchProgress([...args.sources, ...args.bases], err, () =>
+        Promise.all([loadSources(args.sources, 'source', ctx), loadSources(args.bases, 'base', ctx)]),
+        { seconds: args.seconds },
+      );
       loaded = sources;
       profile = loadProfiles(
         sources.map((s) => s.profile),
@@ -129,17 +138,82 @@ function defaultDistDir(): string {
   return path.resolve(here, '../../dist');
 }
 
+/** The name the app shows: a file's base name, a URL's last path segment. */
+export function displayName(source: string): string {
+  const url = sourceURL(source);
+  if (url) {
+    const seg = new URL(url).pathname.split('/').filter((x) => x !== '');
+    return seg.length > 0 ? seg[seg.length - 1] : new URL(url).host;
+  }
+  return path.basename(source);
+}
+
 async function serve(args: CliArgs, io: CliIO, loaded: LoadedSource[], p: Profile | null): Promise<number> {
   const hp = parseHostPort(args.http ?? '');
   if (!hp) throw new ProfileError(`-http=${args.http}: want host:port, such as :6001 or localhost:6001`);
-  // One plain source: its own bytes; merged or compared profiles: re-encoded.
-  const bytes = loaded.length === 1 ? loaded[0].bytes : p ? encodeProto(p) : null;
-  const s = await startServer({ host: hp.host, port: hp.port, distDir: io.distDir ?? defaultDistDir(), profile: bytes });
-  io.stderr(`Serving web UI on ${s.url}\n`);
-  return new Promise<number>((resolve) => {
-    s.server.on('close', () => resolve(0));
-    io.onServe?.(s.url, s.close);
+  let served: ServedProfile | null = null;
+  if (p) {
+    const prof = p;
+    let download: Uint8Array | null = null;
+    // One plain source: its own bytes; merged or compared profiles: re-encoded.
+    const single = loaded.length === 1;
+    const bytes = single ? loaded[0].bytes : gzipSync(encodeProto(prof));
+    const names = args.sources.map(displayName);
+    let fileName = names[0] ?? 'profile';
+    if (names.length > 1) fileName += ` (+${names.length - 1} merged)`;
+    if (args.bases.length > 0) fileName += ` ${args.diffBase ? 'diff_base' : 'base'} ${displayName(args.bases[0])}`;
+    served = {
+      bytes,
+      fileName,
+      // As pprof's /download: the profile written anew (p.Write), gzipped.
+      download: () => (download ??= gzipSync(encodeProto(prof))),
+    };
+  }
+  const searchPath = args.options.sourcePath ?? io.cwd;
+  const env = io.env ?? {};
+  const s = await startServer({
+    host: hp.host,
+    port: hp.port,
+    distDir: io.distDir ?? defaultDistDir(),
+    profile: served,
+    initialParams: optionsToParams(uiOptions(args)),
+    sources: makeSourceFiles(p, searchPath, args.options.trimPath ?? '', io.cwd),
+    share: {
+      store: new ShareStore({ dir: path.resolve(io.cwd, args.shareDir ?? defaultShareDir(env)) }),
+      limit: args.shareLimit,
+      maxInflate: args.maxInflate,
+    },
+    version: VERSION,
+  }).catch((e: unknown) => {
+    throw listenError(args.http ?? '', e);
   });
+  io.stderr(`Serving web UI on ${s.url}\n`);
+  if (!args.noBrowser) {
+    const open = io.openBrowser ?? ((u: string) => openBrowser(u, env));
+    open(s.url + '/');
+  }
+  io.onServe?.(s.url, s.close);
+  await s.closed;
+  return 0;
+}
+
+/** A failed listen, said for people. */
+function listenError(http: string, e: unknown): unknown {
+  const code = (e as NodeJS.ErrnoException).code;
+  const why: Record<string, string> = {
+    EADDRINUSE: 'the port is in use: choose another one, or leave it empty (-http=:) for any free port',
+    EACCES: 'permission denied: ports below 1024 need privileges; choose a port such as 6001',
+    EADDRNOTAVAIL: 'this machine has no such address: use localhost, or leave the host empty',
+    ENOTFOUND: 'the host name does not resolve: use localhost, or leave the host empty',
+  };
+  return code && why[code] ? new ProfileError(`-http=${http}: cannot listen: ${why[code]}`) : e;
+}
+
+/** The options the UI starts with: all but those the CLI already applied to the served profile. */
+function uiOptions(args: CliArgs): CliArgs['options'] {
+  const o = { ...args.options };
+  delete o.normalize; // loadProfiles applied it
+  return o;
 }
 
 /** The process entry: real argv, stdout, stderr and exit code. */

@@ -28,7 +28,13 @@ export interface EngineOptions {
 
 export const VIEW_TIME_LIMIT_MS = 8000;
 
-type Pending = { resolve(m: EngineMessage): void; onProgress?: (p: LoadProgress) => void; kind: EngineRequest['kind'] };
+type Pending = {
+  resolve(m: EngineMessage): void;
+  onProgress?: (p: LoadProgress) => void;
+  kind: EngineRequest['kind'];
+  /** The user's opens are sent again to a restarted worker. */
+  req?: EngineRequest;
+};
 
 export function createEngine(opts: EngineOptions = {}): Engine {
   const limit = opts.viewTimeLimitMs ?? VIEW_TIME_LIMIT_MS;
@@ -86,7 +92,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
       if (saved && req.kind !== 'open') reload(saved);
     }
     return new Promise<T>((resolve) => {
-      pending.set(req.id, { resolve: resolve as (m: EngineMessage) => void, onProgress, kind });
+      pending.set(req.id, { resolve: resolve as (m: EngineMessage) => void, onProgress, kind, req: kind === 'open' ? req : undefined });
       worker!.postMessage(req); // copied, not transferred: the page keeps its bytes
     });
   }
@@ -104,6 +110,9 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     worker?.terminate();
     worker = null;
     currentView = null;
+    // A file opened while the runaway view ran: it still gets opened, after the reload.
+    const opens = [...pending].filter(([, p]) => p.kind === 'open' && p.req);
+    for (const [id] of opens) pending.delete(id);
     failAll(
       `The view took longer than ${limit / 1000} s and was stopped (a regular expression that takes too long, perhaps). ` +
         'Change the filters or the search and try again; the profile is still open.',
@@ -111,6 +120,18 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     );
     worker = start();
     if (saved) reload(saved);
+    for (const [id, p] of opens) {
+      pending.set(id, p);
+      worker.postMessage(p.req);
+    }
+    if (opens.length > 0) ready = new Promise<void>((r) => {
+      const last = opens[opens.length - 1];
+      const resolve = last[1].resolve;
+      last[1].resolve = (m) => {
+        resolve(m);
+        r();
+      };
+    });
   }
 
   return {

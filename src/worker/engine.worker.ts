@@ -67,9 +67,23 @@ async function runQueued(): Promise<void> {
     reply({ id: m.id, kind: 'view', ok: false, message: 'No profile is open: drop a profile file on the page or use "Open profile".' });
     return;
   }
-  const r = await computeView(current, m.req);
-  if (r.ok) reply({ id: m.id, kind: 'view', ok: true, response: r.response });
-  else reply({ id: m.id, kind: 'view', ok: false, message: r.message });
+  try {
+    const r = await computeView(current, m.req);
+    if (r.ok) reply({ id: m.id, kind: 'view', ok: true, response: r.response });
+    else reply({ id: m.id, kind: 'view', ok: false, message: r.message });
+  } catch (e) {
+    internalError(m.id, 'view')(e); // e.g. data that cannot be posted
+  }
+}
+
+// A bug of ours must not stop the queue: answer the request and go on.
+function internalError(id: number, kind: 'open' | 'view' | 'download') {
+  return (e: unknown) => {
+    const message = `Internal error in the profile engine (${e instanceof Error ? e.message : String(e)}). Please report this with the profile.`;
+    if (kind === 'view') reply({ id, kind, ok: false, message });
+    else if (kind === 'download') reply({ id, kind, ok: false, message });
+    else reply({ id, kind, ok: false, message });
+  };
 }
 
 scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
@@ -85,7 +99,7 @@ scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
       }
       return;
     case 'open':
-      chain = chain.then(() => open(req));
+      chain = chain.then(() => open(req)).catch(internalError(req.id, 'open'));
       return;
     case 'download':
       chain = chain.then(async () => {
@@ -96,7 +110,7 @@ scope.addEventListener('message', (ev: MessageEvent<EngineRequest>) => {
         const r = await downloadProfile(current, currentName);
         if (r.ok) reply({ id: req.id, kind: 'download', ok: true, fileName: r.fileName, bytes: r.bytes }, [r.bytes]);
         else reply({ id: req.id, kind: 'download', ok: false, message: r.message });
-      });
+      }).catch(internalError(req.id, 'download'));
       return;
   }
 });

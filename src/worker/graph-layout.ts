@@ -17,6 +17,11 @@ function loadGraphviz(): Promise<Graphviz> {
   return graphviz;
 }
 
+/** Starts Graphviz's WebAssembly ahead of the first graph (e.g. when a profile opens); errors wait for layoutGraph. */
+export function preloadGraphviz(): void {
+  loadGraphviz().catch(() => undefined);
+}
+
 /** Returns data with `layout` filled: the graph without its legend (pprof's web UI shows that in the title). */
 export async function layoutGraph(data: GraphData): Promise<GraphData> {
   let gv: Graphviz;
@@ -151,7 +156,8 @@ function drawOps(ops: XdotOp[] | undefined, tr: (x: number, y: number) => [numbe
       case 'B': {
         if (invisible) break;
         const kind = op.op === 'L' ? 'polyline' : op.op === 'b' || op.op === 'B' ? 'bezier' : 'polygon';
-        const filled = op.op === 'P' || op.op === 'b';
+        // Graphviz's JSON marks edge splines 'b' (filled), but pprof's edges are lines.
+        const filled = op.op === 'P';
         out.push({ kind, points: flat(op.points), fill: filled ? fill : null, stroke, strokeWidth, dash });
         break;
       }

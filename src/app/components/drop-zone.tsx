@@ -24,7 +24,7 @@ export function DropZone({ dragging, compact, onFile, onDemo }: Props) {
         {dragging
           ? 'Drop the file to open it.'
           : compact
-            ? 'Drop another profile anywhere on the page to replace this one, or'
+            ? 'Drop a profile anywhere to replace this one, or'
             : 'Drop a pprof profile anywhere on this page (.pb.gz, .pb, .prof, or a legacy text profile), or'}
       </p>
       <div className="drop-actions">

@@ -152,7 +152,7 @@ export function MenuButton({ label, items, footer, title }: Props) {
                 key={i}
                 role="menuitem"
                 aria-current={it.checked ? 'true' : undefined}
-                aria-description={it.detail}
+                aria-describedby={it.detail ? `${id}-d${i}` : undefined}
                 aria-disabled={it.disabled || undefined}
                 aria-label={it.ariaLabel}
                 tabIndex={i === active ? 0 : -1}
@@ -163,7 +163,8 @@ export function MenuButton({ label, items, footer, title }: Props) {
                 {radio && <span className="check" aria-hidden="true">{it.checked ? '✓' : ''}</span>}
                 <span className="menu-label">{it.label}</span>
                 {it.detail && (
-                  <span className="menu-detail" aria-hidden="true">
+                  // Hidden from the name (an item is named by its label), read as its description.
+                  <span className="menu-detail" aria-hidden="true" id={`${id}-d${i}`}>
                     {it.detail}
                   </span>
                 )}

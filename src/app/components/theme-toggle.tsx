@@ -29,6 +29,7 @@ export function ThemeToggle() {
     <button
       type="button"
       className="theme-toggle"
+      aria-label="Dark mode"
       aria-pressed={dark}
       title={theme ? 'Colour scheme chosen here (click to switch)' : 'Colour scheme follows the system (click to switch)'}
       onClick={() => {
@@ -41,7 +42,7 @@ export function ThemeToggle() {
         }
       }}
     >
-      Dark mode
+      <span aria-hidden="true">{dark ? '☾' : '☀'}</span>
     </button>
   );
 }

@@ -4,4 +4,5 @@ import { createEngine } from '../../worker/engine-client';
 import { browserAddressBar } from './navigator';
 import { createAppStore } from './store';
 
-export const useAppStore = createAppStore(createEngine(), browserAddressBar());
+export const engine = createEngine();
+export const useAppStore = createAppStore(engine, browserAddressBar());

@@ -1,6 +1,6 @@
 // Profiles that arrive over HTTP: the one the CLI serves at api/profile (404 on a
-// static host) and the bundled demo. Paths are relative to the page, so the app
-// works under any base path.
+// static host) and the bundled demo. Paths are relative to the app's root
+// (`base`: the page's folder, or the folder above pprof's /ui/ paths).
 
 export interface Fetched {
   fileName: string;
@@ -28,10 +28,10 @@ export function fileNameFromDisposition(header: string | null): string | null {
  * The profile the CLI serves, or null when there is none: a 404, an HTML page
  * (a static host's fallback), an empty body or no server at all.
  */
-export async function fetchServedProfile(fetchFn: typeof fetch = fetch): Promise<Fetched | null> {
+export async function fetchServedProfile(fetchFn: typeof fetch = fetch, base = ''): Promise<Fetched | null> {
   let res: Response;
   try {
-    res = await fetchFn('api/profile', { cache: 'no-store' });
+    res = await fetchFn(base + 'api/profile', { cache: 'no-store' });
   } catch {
     return null;
   }
@@ -43,10 +43,10 @@ export async function fetchServedProfile(fetchFn: typeof fetch = fetch): Promise
   return { fileName, bytes };
 }
 
-export async function fetchDemoProfile(fetchFn: typeof fetch = fetch): Promise<Fetched> {
+export async function fetchDemoProfile(fetchFn: typeof fetch = fetch, base = ''): Promise<Fetched> {
   let res: Response;
   try {
-    res = await fetchFn('demo.pb.gz');
+    res = await fetchFn(base + 'demo.pb.gz');
   } catch {
     throw new Error('Could not load the demo profile: the server did not answer. Check that tsprof-web is still running.');
   }

@@ -7,7 +7,7 @@ import { memoryAddressBar } from './navigator';
 import { createAppStore } from './store';
 
 function summary(fileName: string): ProfileSummary {
-  return { fileName } as ProfileSummary;
+  return { fileName, sampleTypes: [{ type: 'samples' }, { type: 'cpu' }] } as ProfileSummary;
 }
 
 /** An engine whose answers the test releases by hand, in any order. */
@@ -162,5 +162,38 @@ describe('app store: views and the URL', () => {
     const { store, views } = await opened('/?view=top&n=lots&g=bogus&zz=1');
     expect(store.getState().urlErrors).toHaveLength(2);
     expect(views[0].req.options).toEqual({});
+  });
+});
+
+describe('app store: a second profile', () => {
+  it('forgets a sample type the new profile does not have', async () => {
+    const m = manualEngine();
+    const bar = memoryAddressBar('/?view=top&si=alloc_space&f=x&v=1');
+    const store = createAppStore(m.engine, bar);
+    const done = store.getState().openBytes('cpu.pb.gz', new ArrayBuffer(1));
+    m.calls[0].answer({
+      id: 1,
+      ok: true,
+      summary: { fileName: 'cpu.pb.gz', sampleTypes: [{ type: 'samples' }, { type: 'cpu' }] } as ProfileSummary,
+    });
+    await done;
+    expect(store.getState().url.options).toEqual({ focus: 'x' });
+    expect(bar.entries).toEqual(['/?view=top&f=x&v=1']);
+    expect(m.views[0].req.options).toEqual({ focus: 'x' });
+  });
+});
+
+describe('app store: view parameters', () => {
+  it('sends the flame graph width, forgets it on a view change, keeps opened sources', async () => {
+    const { store, views } = await opened('/?view=flamegraph');
+    store.getState().requestView({ width: 900, zoom: ['main.main'] });
+    expect(views.at(-1)!.req).toMatchObject({ view: 'flamegraph', width: 900, zoom: ['main.main'] });
+    store.getState().setView('source', 'main');
+    store.getState().requestView({ sources: { 'a.go': 'package a' } });
+    expect(views.at(-1)!.req).toEqual({ view: 'source', options: { focus: 'main' }, symbol: 'main', sources: { 'a.go': 'package a' } });
+    store.getState().setView('flamegraph');
+    expect(views.at(-1)!.req).toEqual({ view: 'flamegraph', options: { focus: 'main' } });
+    store.getState().setView('source');
+    expect(views.at(-1)!.req.sources).toEqual({ 'a.go': 'package a' });
   });
 });

@@ -34,8 +34,8 @@ export interface AppState {
   /** The search box's regexp (validated; '' = none). */
   search: string;
   selection: string[];
-  /** View-local request parameters (flame graph width and zoom), not in the URL. */
-  viewParams: Pick<ViewRequest, 'width' | 'zoom'>;
+  /** Request parameters from the views, not in the URL: flame graph width and zoom, source files opened. */
+  viewParams: ViewParams;
 
   openBytes(fileName: string, bytes: ArrayBuffer): Promise<void>;
   openFile(file: File): Promise<void>;
@@ -51,9 +51,16 @@ export interface AppState {
   reset(): void;
   setSearch(source: string): void;
   setSelection(names: string[]): void;
-  requestView(patch: Pick<ViewRequest, 'width' | 'zoom'>): void;
+  requestView(patch: ViewParams): void;
   refresh(): Promise<void>;
   dismissUrlErrors(): void;
+}
+
+type ViewParams = Pick<ViewRequest, 'width' | 'zoom' | 'sources'>;
+
+/** What a view's own parameters become when the view changes: the source files opened stay. */
+function keepAcrossViews(p: ViewParams): ViewParams {
+  return p.sources ? { sources: p.sources } : {};
 }
 
 async function readWithProgress(file: File, onProgress: (p: LoadProgress) => void): Promise<ArrayBuffer> {
@@ -79,7 +86,21 @@ export function createAppStore(engine: Engine, address: AddressBar) {
     const a = address.read();
     return parseUrl(a.pathname, a.search);
   })();
-  return create<AppState>()((set, get) => ({
+  // A sample type the next profile lacks (si=alloc_space, then a CPU profile
+  // is opened): forget it rather than fail, in the same history entry.
+  function dropForeignSampleIndex(summary: ProfileSummary): void {
+    const { url } = useStore.getState();
+    const si = url.options.sampleIndex;
+    if (si === undefined || /^\d+$/.test(si)) return;
+    const types = summary.sampleTypes.map((t) => t.type);
+    if (types.includes(si) || types.includes(si.replace(/^inuse_/, ''))) return;
+    const options = { ...url.options };
+    delete options.sampleIndex;
+    const next = { view: url.view, options };
+    address.replace(formatUrl(next, address.read().pathname));
+    useStore.setState({ url: next });
+  }
+  const useStore = create<AppState>()((set, get) => ({
     summary: null,
     busy: null,
     progress: null,
@@ -104,6 +125,7 @@ export function createAppStore(engine: Engine, address: AddressBar) {
       if (ticket !== latestOpen) return; // a newer file was opened meanwhile
       if (res.ok) {
         set({ summary: res.summary, busy: null, progress: null, error: null, selection: [], response: null, responseFor: null });
+        dropForeignSampleIndex(res.summary);
         void get().refresh();
       } else {
         set({ busy: null, progress: null, error: res.message });
@@ -142,7 +164,7 @@ export function createAppStore(engine: Engine, address: AddressBar) {
       const { state, errors } = parseUrl(a.pathname, a.search);
       const prev = get().url;
       set({ url: state, urlErrors: errors, selection: [] });
-      if (prev.view !== state.view) set({ viewParams: {} });
+      if (prev.view !== state.view) set({ viewParams: keepAcrossViews(get().viewParams) });
       void get().refresh();
     },
     navigate(next) {
@@ -150,7 +172,7 @@ export function createAppStore(engine: Engine, address: AddressBar) {
       const url = formatUrl(next, a.pathname);
       if (url !== a.pathname + a.search) address.push(url);
       const prev = get().url;
-      set({ url: next, urlErrors: [], selection: [], viewParams: prev.view === next.view ? get().viewParams : {} });
+      set({ url: next, urlErrors: [], selection: [], viewParams: prev.view === next.view ? get().viewParams : keepAcrossViews(get().viewParams) });
       void get().refresh();
     },
     setView(view, symbol) {
@@ -195,7 +217,9 @@ export function createAppStore(engine: Engine, address: AddressBar) {
       const { summary, url, viewParams } = get();
       if (!summary) return;
       const ticket = ++latestView;
-      const req: ViewRequest = { view: url.view, options: url.options, ...viewParams };
+      const { sources, ...own } = viewParams;
+      const req: ViewRequest = { view: url.view, options: url.options, ...own };
+      if (sources && url.view === 'source') req.sources = sources; // only Source reads them: do not copy them for others
       if (url.view === 'peek' || url.view === 'source') req.symbol = url.options.focus ?? '';
       set({ computing: true });
       const res = await engine.view(req);
@@ -207,6 +231,7 @@ export function createAppStore(engine: Engine, address: AddressBar) {
       }
     },
   }));
+  return useStore;
 }
 
 export type AppStore = ReturnType<typeof createAppStore>;

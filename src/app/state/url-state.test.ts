@@ -60,6 +60,7 @@ describe('URL state', () => {
     expect(parseUrl('/ui', '').state.view).toBe('graph');
     expect(parseUrl('/ui/top', '?si=cpu').state).toEqual({ view: 'top', options: { sampleIndex: 'cpu' } });
     expect(parseUrl('/ui/flamegraph', '').state.view).toBe('flamegraph');
+    expect(parseUrl('/ui/graph', '')).toEqual({ state: { view: 'graph', options: {} }, errors: [] });
     expect(parseUrl('/ui/peek', '?f=Encode').state).toEqual({ view: 'peek', options: { focus: 'Encode' } });
     expect(formatUrl({ view: 'graph', options: { hide: 'x' } }, '/ui/top')).toBe('/ui/?h=x&v=1');
     expect(formatUrl({ view: 'source', options: {} }, '/ui/')).toBe('/ui/source?v=1');

@@ -138,6 +138,7 @@ export function appBase(pathname: string): string {
 }
 
 function viewFromPprofPath(seg: string): ViewName | null {
+  if (seg === 'graph') return 'graph'; // /ui/graph: the CLI serves it too
   for (const v of VIEWS) if (PPROF_PATH[v] === seg) return v;
   return null;
 }

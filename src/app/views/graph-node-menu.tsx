@@ -1,7 +1,7 @@
 // The context menu of a graph node (right click, or the context-menu key /
 // Shift+F10 on a focused node): refine the graph with the node's function, or
 // look at it in Peek or Source. Arrow keys move, Escape closes.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { RefineKind } from './view-props';
 
 export type NodeAction = RefineKind | 'peek' | 'source';
@@ -22,16 +22,28 @@ interface Props {
   x: number;
   y: number;
   onAction(a: NodeAction): void;
-  onClose(): void;
+  /** refocus: put the focus back where the menu came from (Escape). */
+  onClose(refocus: boolean): void;
 }
 
 export function GraphNodeMenu({ subject, x, y, onAction, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
 
+  // Keep the menu inside the graph's box (which clips), flipping it up or left.
+  useLayoutEffect(() => {
+    const el = ref.current;
+    const box = el?.offsetParent as HTMLElement | null;
+    if (!el || !box) return;
+    const top = y + el.offsetHeight > box.clientHeight ? y - el.offsetHeight : y;
+    const left = x + el.offsetWidth > box.clientWidth ? x - el.offsetWidth : x;
+    el.style.top = `${Math.max(0, top)}px`;
+    el.style.left = `${Math.max(0, left)}px`;
+  }, [x, y]);
+
   useEffect(() => {
     ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
     const away = (ev: PointerEvent) => {
-      if (ref.current && !ref.current.contains(ev.target as Node)) onClose();
+      if (ref.current && !ref.current.contains(ev.target as Node)) onClose(false);
     };
     document.addEventListener('pointerdown', away, true);
     return () => document.removeEventListener('pointerdown', away, true);
@@ -42,13 +54,13 @@ export function GraphNodeMenu({ subject, x, y, onAction, onClose }: Props) {
     const i = items.indexOf(document.activeElement as HTMLButtonElement);
     if (ev.key === 'Escape') {
       ev.stopPropagation();
-      onClose();
+      onClose(true);
     } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
       ev.preventDefault();
       const d = ev.key === 'ArrowDown' ? 1 : -1;
       items[(i + d + items.length) % items.length]?.focus();
     } else if (ev.key === 'Tab') {
-      onClose();
+      onClose(false);
     }
   };
 

@@ -16,6 +16,8 @@ function quotemeta(s: string): string {
 }
 
 interface MenuState {
+  /** The node the menu was opened on: focus goes back to it when the menu closes. */
+  el: SVGGElement;
   names: string[];
   subject: string;
   x: number;
@@ -40,7 +42,8 @@ export function GraphView(props: ViewProps<GraphData>) {
     propsRef.current = props;
   });
 
-  useEffect(() => {
+  // Before the drawing's layout effect below, which fits the new graph.
+  useLayoutEffect(() => {
     const svg = svgRef.current;
     const vp = viewportRef.current;
     if (!svg || !vp) return;
@@ -58,22 +61,18 @@ export function GraphView(props: ViewProps<GraphData>) {
     };
   }, []);
 
-  /** Whole graph in view (full = true), or readable: not below 35% scale, top aligned. */
-  const fit = useCallback(
-    (full: boolean) => {
-      const svg = svgRef.current;
-      const z = zoomRef.current;
-      if (!svg || !z || !layout || layout.width <= 0 || layout.height <= 0) return;
-      const W = svg.clientWidth || 800;
-      const H = svg.clientHeight || 600;
-      let k = Math.min(W / layout.width, H / layout.height, 1) * 0.96;
-      if (!full) k = Math.max(k, 0.35);
-      const x = (W - layout.width * k) / 2;
-      const y = layout.height * k <= H ? (H - layout.height * k) / 2 : 8;
-      select(svg).call(z.transform, zoomIdentity.translate(x, y).scale(k));
-    },
-    [layout],
-  );
+  /** The whole graph in view, centred; never magnified. */
+  const fit = useCallback(() => {
+    const svg = svgRef.current;
+    const z = zoomRef.current;
+    if (!svg || !z || !layout || layout.width <= 0 || layout.height <= 0) return;
+    const W = svg.clientWidth || 800;
+    const H = svg.clientHeight || 600;
+    const k = Math.min(W / layout.width, H / layout.height, 1) * 0.96;
+    const x = (W - layout.width * k) / 2;
+    const y = (H - layout.height * k) / 2;
+    select(svg).call(z.transform, zoomIdentity.translate(x, y).scale(k));
+  }, [layout]);
 
   useLayoutEffect(() => {
     const vp = viewportRef.current;
@@ -104,12 +103,12 @@ export function GraphView(props: ViewProps<GraphData>) {
         const sel = propsRef.current.selection;
         const names = sel.includes(node.name) && sel.length > 1 ? sel : [node.name];
         const subject = names.length > 1 ? `${names.length} selected nodes` : node.name;
-        setMenu({ names, subject, x: cx - box.left, y: cy - box.top });
+        setMenu({ el, names, subject, x: cx - box.left, y: cy - box.top });
       },
     };
     nodeEls.current = drawGraph(vp, data, handlers);
     setMenu(null);
-    fit(false);
+    fit();
   }, [data, fit]);
 
   // Selection and search: pprof paints selected nodes #ccccff; matches get an outline.
@@ -142,7 +141,13 @@ export function GraphView(props: ViewProps<GraphData>) {
     },
     [menu, props],
   );
-  const closeMenu = useCallback(() => setMenu(null), []);
+  const closeMenu = useCallback(
+    (refocus: boolean) => {
+      if (refocus && menu?.el.isConnected) menu.el.focus();
+      setMenu(null);
+    },
+    [menu],
+  );
 
   const zoomBy = (f: number) => {
     const svg = svgRef.current;
@@ -150,7 +155,7 @@ export function GraphView(props: ViewProps<GraphData>) {
   };
 
   return (
-    <section className="graph-view" aria-label="Graph">
+    <div className="graph-view">
       <div className="graph-toolbar" role="toolbar" aria-label="Graph zoom">
         <button type="button" onClick={() => zoomBy(1.25)}>
           Zoom in
@@ -158,13 +163,13 @@ export function GraphView(props: ViewProps<GraphData>) {
         <button type="button" onClick={() => zoomBy(0.8)}>
           Zoom out
         </button>
-        <button type="button" onClick={() => fit(true)}>
+        <button type="button" onClick={fit}>
           Fit to window
         </button>
         <output aria-label="Zoom level" className="graph-zoom-level">
           {Math.round(scale * 100)}%
         </output>
-        <span className="graph-hint">Drag to pan, wheel to zoom; click a node to select it, right-click for actions.</span>
+        <span className="graph-hint">Drag to pan, wheel to zoom; click a node to select it (Shift adds), right-click or Shift+F10 for actions.</span>
       </div>
       <div className="graph-box" ref={boxRef}>
         <svg ref={svgRef} role="img" aria-label="Call graph" className="graph-svg">
@@ -178,6 +183,6 @@ export function GraphView(props: ViewProps<GraphData>) {
         {layout && data.nodes.length === 0 && <p className="graph-note">No nodes to show with these options.</p>}
         {menu && <GraphNodeMenu subject={menu.subject} x={menu.x} y={menu.y} onAction={onAction} onClose={closeMenu} />}
       </div>
-    </section>
+    </div>
   );
 }

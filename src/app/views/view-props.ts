@@ -15,6 +15,6 @@ export interface ViewProps<T> {
   onRefine(kind: RefineKind, regexp: string): void;
   /** Switch views, e.g. "Show source" of a frame: onNavigate('source', '^name$'). */
   onNavigate(view: ViewName, symbol?: string): void;
-  /** Ask the engine again with changed view parameters (flame graph width or zoom). */
-  onRequest(patch: Partial<Pick<ViewRequest, 'width' | 'zoom'>>): void;
+  /** Ask the engine again with changed view parameters (flame graph width or zoom; source files for Source). */
+  onRequest(patch: Partial<Pick<ViewRequest, 'width' | 'zoom' | 'sources'>>): void;
 }

@@ -16,7 +16,7 @@ import type { Mapping, Profile, ValueType } from './model';
 import { ProfileError } from './errors';
 import { validateProfile } from './validate';
 import {
-  Decoder, decodeStrings, Grow, halvesOf, IdIndex, ProtoDecodeError, ranges,
+  Decoder, decodeStrings, Grow, halvesOf, IdIndex, ProtoDecodeError, ranges, varintEnds,
   S_FUNCTION, S_LABEL, S_LINE, S_LOCATION, S_MAPPING, S_PROFILE, S_SAMPLE,
 } from './proto-reader';
 
@@ -313,10 +313,10 @@ export function decodeProto(buf: Uint8Array): Profile {
   for (let t = 0; t < nT; t++) values.push(new Float64Array(nS));
   const stackStart = new Uint32Array(nS + 1);
   const labelStart = new Uint32Array(nS + 1);
-  let sampleBytes = 0;
-  for (let s = 0; s < nS; s++) sampleBytes += sampleR.ends.a[s] - sampleR.starts.a[s];
-  // Location ids take 1-3 bytes each: half the sample bytes is a close upper bound.
-  const stackLocs = new Grow(new Uint32Array((sampleBytes >> 1) + 16));
+  // Every varint ends with exactly one byte below 0x80, and every location id
+  // is a varint: that count bounds the stack column closely (the other
+  // varints of a sample are a few), so it is allocated once, never grown.
+  const stackLocs = new Grow(new Uint32Array(varintEnds(buf, sampleR.starts.a, sampleR.ends.a, nS) + 16));
   const labelKey = new Grow(new Uint32Array(16));
   const labelStr = new Grow(new Uint32Array(16));
   const labelNum = new Grow(new Float64Array(16));
@@ -325,6 +325,8 @@ export function decodeProto(buf: Uint8Array): Profile {
   const se = sampleR.ends.a;
   d.f1 = 'sample';
   const locDense = locIndex.dense;
+  let locSeq = true;
+  for (let l = 0; l < nLoc && locSeq; l++) locSeq = locId[l] === l + 1;
   let locs = stackLocs.a;
   let nl = 0;
   for (let s = 0; s < nS; s++) {
@@ -358,6 +360,52 @@ export function decodeProto(buf: Uint8Array): Profile {
             le = d.len(e, 'location_id');
             pos = d.pos;
           }
+        }
+        if (t === 0x0a && locDense !== null) {
+          // The hot loop (packed ids, dense id index): ids of 1 or 2 bytes
+          // inline. A packed run of n bytes holds at most n ids.
+          if (nl + (le - pos) > locs.length) {
+            stackLocs.n = nl;
+            while (nl + (le - pos) > stackLocs.a.length) stackLocs.grow();
+            locs = stackLocs.a;
+          }
+          const nd = locDense.length;
+          if (locSeq) {
+            // Ids 1..n in row order (what Go writes): the row is id - 1.
+            while (pos < le) {
+              let id = buf[pos];
+              if (id < 0x80 && id !== 0) pos++;
+              else if (pos + 1 < le && buf[pos + 1] < 0x80 && buf[pos + 1] !== 0) {
+                id = (id & 0x7f) | (buf[pos + 1] << 7);
+                pos += 2;
+              } else break; // zero, long or malformed ids: the general loop below
+              if (id > nLoc) {
+                pos -= id < 0x80 ? 1 : 2;
+                break;
+              }
+              locs[nl++] = id - 1;
+            }
+          }
+          while (pos < le) {
+            const lat = pos;
+            let id = buf[pos];
+            if (id < 0x80) pos++;
+            else if (pos + 1 < le && buf[pos + 1] < 0x80) {
+              id = (id & 0x7f) | (buf[pos + 1] << 7);
+              pos += 2;
+            } else {
+              d.pos = pos;
+              id = d.varint(le);
+              pos = d.pos;
+            }
+            const li = id < nd ? locDense[id] : -1;
+            if (li < 0) {
+              d.fail(`${d.path('location_id')}[${nl - stackStart[s]}] = ${id} does not name any location of Profile.location`, lat);
+            }
+            locs[nl++] = li;
+          }
+          nLocs = nl - stackStart[s];
+          continue;
         }
         do {
           const lat = pos;

@@ -356,3 +356,33 @@ export function decodeStrings(d: Decoder, r: Ranges, out: string[]): void {
   }
   for (let i = 0; i < n; i++) out.push(d.str(st[i], en[i]));
 }
+
+/**
+ * How many bytes below 0x80 (varint ends) the ranges hold. Four bytes at a
+ * time through an aligned 32-bit view: a byte loop over a 100 MB profile
+ * costs a tenth of a second.
+ */
+export function varintEnds(buf: Uint8Array, starts: Uint32Array, ends: Uint32Array, n: number): number {
+  const off = buf.byteOffset;
+  const first = (4 - (off & 3)) & 3; // index in buf of the first 4-aligned byte
+  const nWords = buf.length > first ? (buf.length - first) >> 2 : 0;
+  const words = new Uint32Array(buf.buffer, nWords > 0 ? off + first : off & ~3, nWords);
+  let c = 0;
+  for (let r = 0; r < n; r++) {
+    const e = ends[r];
+    let k = starts[r];
+    while (k < e && ((k - first) & 3) !== 0) c += (buf[k++] >>> 7) ^ 1;
+    if (k + 4 <= e) {
+      let w = (k - first) >> 2;
+      const we = w + ((e - k) >> 2);
+      for (; w < we; w++) {
+        // 1 in each byte whose top bit is clear, summed by a multiply.
+        const x = (~words[w] >>> 7) & 0x01010101;
+        c += Math.imul(x, 0x01010101) >>> 24;
+      }
+      k = first + (we << 2);
+    }
+    while (k < e) c += (buf[k++] >>> 7) ^ 1;
+  }
+  return c;
+}

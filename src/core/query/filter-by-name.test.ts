@@ -20,6 +20,16 @@ describe('filterSamplesByName', () => {
     expect(r.profile.functions).toBe(p.functions);
   });
 
+  it('shares the whole profile when nothing is filtered and no stack is empty', () => {
+    const q = testProfile([{ stack: 'main;run;encode' }, { stack: 'main;gc' }]);
+    const r = filterSamplesByName(q, null, null, null, null);
+    expect(r.profile).toBe(q);
+    expect([r.focusMatched, r.ignoreMatched, r.hideMatched, r.showMatched]).toEqual([true, false, false, false]);
+    // Hide alone keeps every sample that still has a frame, focus alone those that match.
+    expect(stacksOf(filterSamplesByName(q, null, null, rx('^gc$'), null).profile)).toEqual(['main;run;encode', 'main']);
+    expect(stacksOf(filterSamplesByName(p, null, null, rx('^gc$'), null).profile)).toEqual(['main;run;encode', 'main;run+inl;checksum', 'main']);
+  });
+
   it('focus keeps samples with a matching frame; ignore wins over focus', () => {
     const r = filterSamplesByName(p, rx('run'), rx('checksum'), null, null);
     expect(stacksOf(r.profile)).toEqual(['main;run;encode']);

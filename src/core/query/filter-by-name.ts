@@ -26,6 +26,12 @@ export function filterSamplesByName(
 ): NameFilterResult {
   const res: NameFilterResult = { profile: p, focusMatched: false, ignoreMatched: false, hideMatched: false, showMatched: false };
   const loc = p.locations;
+  if (!focus && !ignore && !hide && !show) {
+    // No filter: every location is focused; pprof still drops the samples
+    // without any location. Usually there are none: then share everything.
+    res.focusMatched = loc.count > 0;
+    if (!hasEmptyStack(p)) return res;
+  }
   const match = (re: RegExp | null) => (re ? { fn: functionMatches(p, re), map: mappingMatches(p, re) } : null);
   const mf = match(focus);
   const mi = match(ignore);
@@ -81,7 +87,17 @@ export function filterSamplesByName(
   const stackStart = s.stackStart;
   const stackLocs = s.stackLocs;
   let kept = 0;
+  // Without focus or ignore every location is focused: a sample is kept
+  // when it has a location at all.
+  const everyFocused = !focus && !ignore;
   for (let i = 0; i < s.count; i++) {
+    if (everyFocused) {
+      if (stackStart[i + 1] > stackStart[i]) {
+        keep[i] = 1;
+        kept++;
+      }
+      continue;
+    }
     let focused = false;
     const end = stackStart[i + 1];
     for (let k = stackStart[i]; k < end; k++) {
@@ -124,4 +140,10 @@ export function filterSamplesByName(
   }
   res.profile = { ...p, locations, samples: w.done() };
   return res;
+}
+
+function hasEmptyStack(p: Profile): boolean {
+  const { stackStart, count } = p.samples;
+  for (let i = 0; i < count; i++) if (stackStart[i + 1] === stackStart[i]) return true;
+  return false;
 }

@@ -9,8 +9,9 @@ import { printableName } from '../graph/node-info';
 import { reportLabels } from '../report/labels';
 import type { ViewRequest, ViewResponse } from '../../worker/view-protocol';
 import { viewHeader } from './header';
-import { viewReport } from './view-report';
-import { buildStackTree, meanValue, type StackTree } from './flame-tree';
+import { viewReport, type ViewReport } from './view-report';
+import type { Options } from '../query/options';
+import { buildStackTree, forEachChild, minNodeValue, nodeValues, ownEnd, rootNode, type StackTree, type TreeNode } from './flame-tree';
 
 export interface FlameNode {
   /** pprof's full name of the frame at the granularity (NodeInfo.PrintableName); "root" for the root. */
@@ -43,9 +44,11 @@ export interface FlameData {
   outputUnit: string;
   /** Some value is negative: draw as a diff (FlameNode.delta set). */
   diff: boolean;
+  /** The width (CSS px) the frames were pruned for. */
+  width: number;
   /** The zoom path honoured: the request's, cut where a frame was not found. */
   zoom: string[];
-  /** Frames sent, and frames left out as narrower than MIN_FRAME_PX at the width. */
+  /** Frames sent, and subtrees left out as narrower than MIN_FRAME_PX at the width. */
   frames: number;
   omitted: number;
 }
@@ -72,98 +75,97 @@ function valueNode(flat: number, cum: number): GraphNode {
   };
 }
 
-/** Report.selectOutputUnit over the tree's nodes: it only needs the smallest non-zero |flat| (else |cum|). */
-function minNodeValue(t: StackTree): number {
-  let min = 0;
-  for (let n = 1; n < t.count; n++) {
-    const flat = meanValue(t.flat[n], t.flatDiv, n);
-    const cum = meanValue(t.cum[n], t.cumDiv, n);
-    if (flat === 0 && cum === 0) continue; // newTree drops these nodes
-    let v = Math.abs(flat);
-    if (v === 0) v = Math.abs(cum);
-    if (v > 0 && (min === 0 || v < min)) min = v;
-  }
-  return min;
+interface Prepared {
+  p: Profile;
+  key: string;
+  q: ViewReport['q'];
+  rpt: ViewReport['rpt'];
+  t: StackTree;
+  labels: string[];
+  names: (string | undefined)[];
 }
 
-export function flameView(p: Profile, req: ViewRequest): ViewResponse<FlameData> {
-  const o = { ...req.options, granularity: req.options.granularity ?? 'filefunctions' };
+// The last tree built: zooming and resizing ask again with the same options,
+// and then only the pruned output is recomputed.
+let last: Prepared | null = null;
+
+function prepare(p: Profile, options: Options): Prepared {
+  const o = { ...options, granularity: options.granularity ?? 'filefunctions' };
+  const key = JSON.stringify(o);
+  if (last && last.p === p && last.key === key) return last;
+  last = null;
   // 'peek' is the untrimmed kind (pprof's flame graph sets Trim = false).
   const { q, rpt } = viewReport(p, 'peek', o);
   const ft = rpt.frames();
   const t = buildStackTree(rpt.prof, ft, { values: rpt.values, meanDiv: rpt.meanDiv });
-
-  const hasNodes = t.count > 1;
+  const root = rootNode(t);
+  const hasNodes = ownEnd(t, root) < root.hi;
   if (hasNodes) rpt.selectOutputUnit({ nodes: [valueNode(minNodeValue(t), 0)] });
   // The call tree's flat values sum to the root's cum: "Showing nodes accounting for" it.
-  const rootCum = meanValue(t.cum[0], t.cumDiv, 0);
+  const rootCum = nodeValues(t, root).cum;
   const legendGraph: Graph = { nodes: hasNodes ? [valueNode(rootCum, rootCum)] : [] };
   const labels = reportLabels(rpt, legendGraph, 0, 0, 0, false);
+  last = { p, key, q, rpt, t, labels, names: new Array(ft.infos.length) };
+  return last;
+}
 
-  const names: (string | undefined)[] = new Array(ft.infos.length);
-  const nameOf = (n: number): string => {
-    const f = t.frame[n];
-    if (f < 0) return 'root';
-    return (names[f] ??= printableName(ft.infos[f]));
-  };
+export function flameView(p: Profile, req: ViewRequest): ViewResponse<FlameData> {
+  const { q, rpt, t, labels, names } = prepare(p, req.options);
+  const ft = rpt.frames();
+  const nameOf = (n: TreeNode): string => (n.frame < 0 ? 'root' : (names[n.frame] ??= printableName(ft.infos[n.frame])));
 
   // Follow the zoom path from the root, by names.
   const zoomPath = req.zoom ?? [];
-  const path = [0];
+  const path: TreeNode[] = [rootNode(t)];
   for (const want of zoomPath) {
-    const cur = path[path.length - 1];
-    let next = -1;
-    for (let i = t.childStart[cur]; i < t.childStart[cur + 1]; i++) {
-      const c = t.childList[i];
-      if (nameOf(c) === want) {
-        next = c;
-        break;
-      }
-    }
-    if (next < 0) break;
+    let next: TreeNode | null = null;
+    forEachChild(t, path[path.length - 1], (c) => {
+      if (next === null && nameOf(c) === want) next = c;
+    });
+    if (next === null) break;
     path.push(next);
   }
   const top = path[path.length - 1];
+  const topAbs = nodeValues(t, top).abs;
 
   const width = req.width && req.width > 0 ? req.width : DEFAULT_WIDTH;
-  const minValue = (t.abs[top] / width) * MIN_FRAME_PX;
+  const minValue = (topAbs / width) * MIN_FRAME_PX;
   const diff = t.negative;
   let frames = 0;
   let omitted = 0;
 
-  const make = (n: number, value: number): FlameNode => {
+  const make = (n: TreeNode, value?: number): FlameNode => {
     frames++;
-    const f = t.frame[n];
-    const cum = meanValue(t.cum[n], t.cumDiv, n);
+    const v = nodeValues(t, n);
     const node: FlameNode = {
       name: nameOf(n),
-      fn: f < 0 ? '' : ft.infos[f].name,
-      value,
-      self: meanValue(t.flat[n], t.flatDiv, n),
-      cum,
+      fn: n.frame < 0 ? '' : ft.infos[n.frame].name,
+      value: value ?? v.abs,
+      self: v.flat,
+      cum: v.cum,
       children: [],
     };
-    if (diff) node.delta = cum;
+    if (diff) node.delta = v.cum;
     return node;
   };
 
   // Depth first with an explicit stack: stacks can be thousands of frames deep.
-  const build = (n: number): FlameNode => {
-    const root = make(n, t.abs[n]);
-    const stack: [number, FlameNode][] = [[n, root]];
+  const build = (n: TreeNode): FlameNode => {
+    const root = make(n);
+    const stack: [TreeNode, FlameNode][] = [[n, root]];
     while (stack.length > 0) {
-      const [id, node] = stack.pop()!;
-      for (let i = t.childStart[id]; i < t.childStart[id + 1]; i++) {
-        const c = t.childList[i];
-        if (t.abs[c] === 0) continue;
-        if (t.abs[c] < minValue) {
+      const [tn, node] = stack.pop()!;
+      forEachChild(t, tn, (c) => {
+        const abs = t.absPre[c.hi] - t.absPre[c.lo];
+        if (abs === 0) return;
+        if (abs < minValue) {
           omitted++;
-          continue;
+          return;
         }
-        const cn = make(c, t.abs[c]);
+        const cn = make(c);
         node.children.push(cn);
         stack.push([c, cn]);
-      }
+      });
       // A stable order for the eye: by name, as flame graphs usually are.
       node.children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
@@ -173,7 +175,7 @@ export function flameView(p: Profile, req: ViewRequest): ViewResponse<FlameData>
   let root = build(top);
   // Ancestors above the zoomed frame, innermost last: each with the zoomed width.
   for (let i = path.length - 2; i >= 0; i--) {
-    const a = make(path[i], t.abs[top]);
+    const a = make(path[i], topAbs);
     a.fade = true;
     a.children.push(root);
     root = a;
@@ -187,6 +189,7 @@ export function flameView(p: Profile, req: ViewRequest): ViewResponse<FlameData>
       sampleUnit: rpt.o.sampleUnit,
       outputUnit: rpt.o.outputUnit,
       diff,
+      width,
       zoom: zoomPath.slice(0, path.length - 1),
       frames,
       omitted,

@@ -56,7 +56,7 @@ describe('graphView DOT equals the -dot goldens', () => {
       const want = fs.readFileSync(path.join(GO, e.golden), 'utf8');
       if (e.unstable_line_order) expect(sorted(data.dot)).toBe(sorted(want));
       else expect(data.dot).toBe(want);
-    }, 60_000);
+    }, 120_000);
   }
 });
 

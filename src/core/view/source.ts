@@ -1,19 +1,18 @@
-// The Source view: `-list=RE` as data (report.printSource): per matched
-// function and file, the ROUTINE total and the flat/cum of each line, beside
-// the source text when the user gave the page the file (see source-match.ts),
-// otherwise the lines that carry samples, with their numbers only.
+// The Source view: `-list=RE` as data, from the report engine's sourceData
+// (the data printSource prints): per matched function and file, the ROUTINE
+// total and the flat/cum of each line beside the source text when the user
+// gave the page the file (matched by source-match.ts); without the file, the
+// lines that carry samples, with their numbers only.
 import type { Profile } from '../profile/model';
-import { sortNodes } from '../graph/sort';
+import { ProfileError } from '../profile/errors';
 import type { GraphNode } from '../graph/types';
-import type { Report } from '../report/report';
+import { sourceData } from '../report/list';
 import { profileLabels } from '../report/labels';
 import { percentage } from '../units/measurement';
 import type { ViewRequest, ViewResponse } from '../../worker/view-protocol';
 import { viewHeader } from './header';
 import { viewReport } from './view-report';
 import { matchSource } from './source-match';
-
-const MARGIN = 5; // lines shown before the first and after the last sample, as pprof
 
 export interface SourceLine {
   line: number;
@@ -52,121 +51,58 @@ export interface SourceData {
   sourcesGiven: number;
 }
 
-function sum(ns: GraphNode[]): [number, number] {
-  let flat = 0;
-  let cum = 0;
-  for (const n of ns) {
-    flat += n.flat;
-    cum += n.cum;
+// Without the text, printSource prints no lines: the view still shows the
+// lines that carry samples, summed per line as getSourceFromFile does.
+function sampledLines(nodes: () => GraphNode[], name: string, file: string): { line: number; flat: number; cum: number }[] {
+  const byLine = new Map<number, { line: number; flat: number; cum: number }>();
+  for (const n of nodes()) {
+    if (n.info.name !== name || n.info.file !== file || n.info.lineno <= 0) continue;
+    let l = byLine.get(n.info.lineno);
+    if (!l) byLine.set(n.info.lineno, (l = { line: n.info.lineno, flat: 0, cum: 0 }));
+    l.flat += n.flat;
+    l.cum += n.cum;
   }
-  return [flat, cum];
-}
-
-// bufio.ScanLines: split on \n, drop one trailing \r, no empty last line.
-function splitLines(text: string): string[] {
-  const lines = text.split('\n');
-  if (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
-  return lines.map((l) => (l.endsWith('\r') ? l.slice(0, -1) : l));
-}
-
-// getSourceFromFile: the lines around the samples; without the text, only
-// the lines that carry samples.
-function routineLines(rpt: Report, fns: GraphNode[], text: string[] | null): SourceLine[] {
-  const byLine = new Map<number, GraphNode[]>();
-  let start = fns[0].info.startLine !== 0 ? fns[0].info.startLine : fns[0].info.lineno - MARGIN;
-  let end = fns[0].info.lineno + MARGIN;
-  for (const n of fns) {
-    const lineno = n.info.lineno;
-    const nodeStart = n.info.startLine !== 0 ? n.info.startLine : lineno - MARGIN;
-    const nodeEnd = lineno + MARGIN;
-    // pprof's own else-if: a node that moves the start never moves the end.
-    if (nodeStart < start) start = nodeStart;
-    else if (nodeEnd > end) end = nodeEnd;
-    let l = byLine.get(lineno);
-    if (!l) byLine.set(lineno, (l = []));
-    l.push(n);
-  }
-  const dot = (v: number) => (v === 0 ? '.' : rpt.formatValue(v));
-  const line = (lineno: number, t: string | null): SourceLine => {
-    const [flat, cum] = sum(byLine.get(lineno) ?? []);
-    return { line: lineno, flat, cum, flatLabel: dot(flat), cumLabel: dot(cum), text: t };
-  };
-  if (text === null) {
-    return [...byLine.keys()].filter((l) => l > 0).sort((a, b) => a - b).map((l) => line(l, null));
-  }
-  const out: SourceLine[] = [];
-  for (let lineno = Math.max(start, 1); lineno <= end; lineno++) {
-    if (lineno > text.length) break;
-    out.push(line(lineno, text[lineno - 1]));
-  }
-  return out;
+  return [...byLine.values()].sort((a, b) => a.line - b.line);
 }
 
 /** A symbol that matches nothing gives no routines (pprof: "no matches found"), not an error. */
 export function sourceView(p: Profile, req: ViewRequest): ViewResponse<SourceData> {
   const symbol = req.symbol ?? '';
   const { q, rpt } = viewReport(p, 'list', req.options, symbol);
-  const rx = rpt.o.symbol!;
-  const g = rpt.newGraph(null);
-  const functions: GraphNode[] = [];
-  const functionNodes = new Map<string, GraphNode[]>();
-  for (const n of g.nodes) {
-    rx.lastIndex = 0;
-    if (!rx.test(n.info.name)) continue;
-    let fns = functionNodes.get(n.info.name);
-    if (!fns) {
-      functions.push(n);
-      functionNodes.set(n.info.name, (fns = []));
-    }
-    fns.push(n);
-  }
-  sortNodes(functions, 'name');
-  const texts = new Map<string, { path: string; lines: string[] } | null>();
-  const lookup = (file: string) => {
-    let t = texts.get(file);
-    if (t === undefined) {
-      const m = matchSource(file, req.sources, rpt.o.trimPath, rpt.o.sourcePath);
-      t = m ? { path: m.path, lines: splitLines(m.text) } : null;
-      texts.set(file, t);
-    }
-    return t;
+  const matched = new Map<string, string>(); // profile file -> given path
+  const openSource = (file: string) => {
+    const m = matchSource(file, req.sources, rpt.o.trimPath, rpt.o.sourcePath);
+    if (m) matched.set(file, m.path);
+    return m;
   };
-  const routines: SourceRoutine[] = [];
-  for (const fn of functions) {
-    const name = fn.info.name;
-    const files: GraphNode[] = [];
-    const fileNodes = new Map<string, GraphNode[]>();
-    for (const n of functionNodes.get(name)!) {
-      if (n.info.file === '') continue;
-      let fns = fileNodes.get(n.info.file);
-      if (!fns) {
-        files.push(n);
-        fileNodes.set(n.info.file, (fns = []));
-      }
-      fns.push(n);
-    }
-    if (files.length === 0) {
-      routines.push({ name, file: '', flat: 0, cum: 0, flatLabel: '', cumLabel: '', percent: '', sourcePath: null, lines: [] });
-      continue;
-    }
-    sortNodes(files, 'file');
-    for (const fl of files) {
-      const fns = fileNodes.get(fl.info.file)!;
-      const [flat, cum] = sum(fns);
-      const src = lookup(fl.info.file);
-      routines.push({
-        name,
-        file: fl.info.file,
-        flat,
-        cum,
-        flatLabel: rpt.formatValue(flat),
-        cumLabel: rpt.formatValue(cum),
-        percent: percentage(cum, rpt.total).trim(),
-        sourcePath: src ? src.path : null,
-        lines: routineLines(rpt, fns, src ? src.lines : null),
-      });
-    }
+  let data: ReturnType<typeof sourceData> = [];
+  try {
+    data = sourceData(rpt, { openSource, searchPath: rpt.o.sourcePath, trimPath: rpt.o.trimPath });
+  } catch (e) {
+    if (!(e instanceof ProfileError) || e.message !== `no matches found for regexp: ${symbol}`) throw e;
   }
+  let graphNodes: GraphNode[] | null = null;
+  const nodes = () => (graphNodes ??= rpt.newGraph(null).nodes);
+  const dot = (v: number) => (v === 0 ? '.' : rpt.formatValue(v));
+  const routines = data.map((r): SourceRoutine => {
+    const found = !r.noSource && r.error === null;
+    const lines = found
+      ? r.lines.map((l) => ({ line: l.lineno, flat: l.flat, cum: l.cum, text: l.text }))
+      : r.noSource
+        ? []
+        : sampledLines(nodes, r.name, r.file).map((l) => ({ ...l, text: null }));
+    return {
+      name: r.name,
+      file: r.file,
+      flat: r.flat,
+      cum: r.cum,
+      flatLabel: r.noSource ? '' : rpt.formatValue(r.flat),
+      cumLabel: r.noSource ? '' : rpt.formatValue(r.cum),
+      percent: r.noSource ? '' : percentage(r.cum, rpt.total).trim(),
+      sourcePath: found ? (matched.get(r.file) ?? null) : null,
+      lines: lines.map((l) => ({ ...l, flatLabel: dot(l.flat), cumLabel: dot(l.cum) })),
+    };
+  });
   const total = rpt.total;
   // -list prints no legend: the title is the profile's header lines only.
   return {

@@ -1,0 +1,17 @@
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+import { parseProfile } from '../src/core/profile/parse';
+import { flameView } from '../src/core/view/flame';
+import { topView } from '../src/core/view/top';
+import { generatedProfile } from './util';
+const bytes = gunzipSync(readFileSync(generatedProfile(1_000_000)));
+let c = process.cpuUsage(); let t = performance.now();
+const p = parseProfile(bytes);
+const lap = (what: string) => { const u = process.cpuUsage(c); console.log(what, (performance.now() - t).toFixed(0), 'ms wall', ((u.user + u.system) / 1000).toFixed(0), 'ms cpu'); c = process.cpuUsage(); t = performance.now(); };
+lap('parse');
+const f = flameView(p, { view: 'flamegraph', options: {}, width: 1280 } as any); lap('flame');
+console.log('flame frames', (f.data as any).frames, 'omitted', (f.data as any).omitted);
+flameView(p, { view: 'flamegraph', options: { sampleIndex: 'samples' }, width: 1280 } as any); lap('flame samples');
+topView(p, { view: 'top', options: {} } as any); lap('top');
+topView(p, { view: 'top', options: { sampleIndex: 'samples' } } as any); lap('top samples');
+topView(p, { view: 'top', options: { focus: 'genprof/internal/store' } } as any); lap('top focus');

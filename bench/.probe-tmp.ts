@@ -1,0 +1,38 @@
+import { chromium } from '@playwright/test';
+import { serveStatic } from './browser-server';
+import { GO } from '../test/fixtures';
+import path from 'node:path';
+const view = process.argv[2] ?? 'top';
+const s = await serveStatic('/tmp/tsprof-b2-dist');
+const b = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless','--no-sandbox','--disable-gpu'] });
+const p = await b.newPage({ viewport: { width: 1280, height: 800 } });
+await p.addInitScript(`window.__lt=[];new PerformanceObserver(l=>{for(const e of l.getEntries())window.__lt.push([Math.round(e.startTime), Math.round(e.duration)])}).observe({type:'longtask',buffered:true});`);
+await p.goto(s.url + '?view=' + view);
+await p.locator('main[aria-busy="false"]').waitFor();
+await new Promise(r => setTimeout(r, 1000));
+const cdp = await p.context().newCDPSession(p);
+await cdp.send('Profiler.enable');
+await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+await cdp.send('Profiler.start');
+const t0 = await p.evaluate('performance.now()');
+await p.locator('input[type=file]').setInputFiles(path.join(GO, 'large.pb.gz'));
+await p.locator('[data-view-root][aria-busy="false"]').waitFor({ timeout: 60000 });
+await new Promise(r => setTimeout(r, 3000));
+const { profile } = await cdp.send('Profiler.stop') as any;
+console.log('long tasks since t0:', (await p.evaluate('window.__lt') as number[][]).filter(x => x[0] >= (t0 as number)));
+const byId = new Map<number, any>(profile.nodes.map((n: any) => [n.id, n]));
+const parent = new Map<number, number>();
+for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+const dt = profile.timeDeltas as number[];
+const self = new Map<string, number>(); const incl = new Map<string, number>();
+const key = (f: any) => `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}:${f.columnNumber}`;
+profile.samples.forEach((id: number, i: number) => {
+  const d = (dt[i] ?? 0) / 1000;
+  const n = byId.get(id); self.set(key(n.callFrame), (self.get(key(n.callFrame)) ?? 0) + d);
+  const seen = new Set<string>();
+  for (let x: number | undefined = id; x !== undefined; x = parent.get(x)) { const k = key(byId.get(x).callFrame); if (!seen.has(k)) { seen.add(k); incl.set(k, (incl.get(k) ?? 0) + d); } }
+});
+const skip = (k: string) => /^\((idle|program|root)\)/.test(k);
+console.log('SELF\n' + [...self].filter(([k]) => !skip(k)).sort((a, b) => b[1] - a[1]).slice(0, 15).map(([k, v]) => `${v.toFixed(0)} ms  ${k}`).join('\n'));
+console.log('INCL\n' + [...incl].filter(([k]) => !skip(k)).sort((a, b) => b[1] - a[1]).slice(0, 25).map(([k, v]) => `${v.toFixed(0)} ms  ${k}`).join('\n'));
+await b.close(); await s.close();

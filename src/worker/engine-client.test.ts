@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { createEngine } from './engine-client';
+import type { EngineMessage, EngineRequest } from './protocol';
+
+/** A stand-in for the worker: answers opens, hangs on views focused on "hang". */
+class FakeWorker {
+  static all: FakeWorker[] = [];
+  received: EngineRequest[] = [];
+  terminated = false;
+  private listeners: ((ev: MessageEvent<EngineMessage>) => void)[] = [];
+  constructor() {
+    FakeWorker.all.push(this);
+  }
+  addEventListener(type: string, f: (ev: MessageEvent<EngineMessage>) => void) {
+    if (type === 'message') this.listeners.push(f);
+  }
+  private send(m: EngineMessage) {
+    setTimeout(() => {
+      if (!this.terminated) for (const f of this.listeners) f({ data: m } as MessageEvent<EngineMessage>);
+    }, 1);
+  }
+  postMessage(req: EngineRequest) {
+    this.received.push(req);
+    if (req.kind === 'open') {
+      this.send({ id: req.id, kind: 'progress', phase: 'decode', done: 0, total: 1 });
+      this.send({ id: req.id, kind: 'open', ok: true, summary: { fileName: req.fileName } as never });
+    } else if (req.kind === 'view' && req.req.options.focus !== 'hang') {
+      this.send({ id: req.id, kind: 'view', ok: true, response: { header: {} as never, data: req.req.options.focus } });
+    }
+  }
+  terminate() {
+    this.terminated = true;
+  }
+}
+
+function engine() {
+  FakeWorker.all = [];
+  return createEngine({ viewTimeLimitMs: 60, startWorker: () => new FakeWorker() as unknown as Worker });
+}
+
+describe('engine client', () => {
+  it('opens with progress, then answers views', async () => {
+    const e = engine();
+    const phases: string[] = [];
+    const r = await e.open('a.pb.gz', new ArrayBuffer(3), (p) => phases.push(p.phase));
+    expect(r.ok).toBe(true);
+    expect(phases).toEqual(['decode']);
+    const v = await e.view({ view: 'top', options: { focus: 'x' } });
+    expect(v.ok && v.response.data).toBe('x');
+  });
+
+  it('a new view request supersedes the one in flight', async () => {
+    const e = engine();
+    await e.open('a.pb.gz', new ArrayBuffer(3));
+    const first = e.view({ view: 'top', options: { focus: 'one' } });
+    const second = e.view({ view: 'top', options: { focus: 'two' } });
+    expect(await first).toMatchObject({ ok: false, superseded: true });
+    expect(await second).toMatchObject({ ok: true, response: { data: 'two' } });
+  });
+
+  it('stops a runaway view: new worker, profile reloaded, then works again', async () => {
+    const e = engine();
+    const bytes = new ArrayBuffer(5);
+    await e.open('a.pb.gz', bytes);
+    const r = await e.view({ view: 'top', options: { focus: 'hang' } });
+    expect(r).toMatchObject({ ok: false, cancelled: true });
+    if (!r.ok) expect(r.message).toMatch(/took longer than .* and was stopped/);
+    expect(FakeWorker.all).toHaveLength(2);
+    expect(FakeWorker.all[0].terminated).toBe(true);
+    const reopen = FakeWorker.all[1].received[0];
+    expect(reopen.kind === 'open' && reopen.fileName).toBe('a.pb.gz');
+    expect(reopen.kind === 'open' && reopen.bytes).toBe(bytes);
+    const ok = await e.view({ view: 'top', options: { focus: 'fine' } });
+    expect(ok).toMatchObject({ ok: true, response: { data: 'fine' } });
+  });
+});
+
+describe('engine client: a file opened during a runaway view', () => {
+  it('is opened in the restarted worker, after the old profile', async () => {
+    const e = engine();
+    await e.open('a.pb.gz', new ArrayBuffer(5));
+    const stuck = e.view({ view: 'top', options: { focus: 'hang' } });
+    // The fake worker answers opens even while "busy"; hold the answer back by terminating first.
+    await new Promise((r) => setTimeout(r, 5));
+    FakeWorker.all[0].terminate(); // no answers from the old worker any more
+    const b = e.open('b.pb.gz', new ArrayBuffer(7));
+    expect(await stuck).toMatchObject({ ok: false, cancelled: true });
+    expect(await b).toMatchObject({ ok: true, summary: { fileName: 'b.pb.gz' } });
+    expect(FakeWorker.all[1].received.map((r) => (r.kind === 'open' ? r.fileName : r.kind))).toEqual(['a.pb.gz', 'b.pb.gz']);
+    const v = await e.view({ view: 'top', options: { focus: 'after' } });
+    expect(v).toMatchObject({ ok: true, response: { data: 'after' } });
+  });
+});
