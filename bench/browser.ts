@@ -156,7 +156,7 @@ async function measureOnce(url: string, input: Input, view: View): Promise<RunRe
       b.watch('summary', () => ${MILESTONES.summary(name)}, ${T});
       b.watch('host', () => ${MILESTONES.viewHost}, ${T});
     })()`);
-    const cpu0 = tabRenderer(await chromiumProcesses(browser))?.cpuSeconds ?? NaN;
+    const cpuBefore = new Map((await chromiumProcesses(browser)).map((p) => [p.pid, p.cpuSeconds]));
     await page.getByRole('region', { name: 'Open profile' }).locator('input[type=file]').setInputFiles(input.file, { timeout: 60_000 });
     const loaded = await waitLoaded(page, view, T);
     const b = await bench(page);
@@ -164,7 +164,7 @@ async function measureOnce(url: string, input: Input, view: View): Promise<RunRe
     if (b.marks.host !== undefined) set('open -> profile read (views shown)', b.marks.host - b.handedAt);
     const end = 'error' in loaded ? ((await page.evaluate('performance.now()')) as number) : loaded.at;
     if ('error' in loaded) {
-      set('open -> drawn', loaded.error);
+      set('open -> drawn', `${loaded.error} (${FORMAT.ms(end - b.handedAt)} after the file was handed over)`);
     } else {
       r.milestone = loaded.milestone;
       set('open -> drawn', loaded.at - b.handedAt);
@@ -180,7 +180,7 @@ async function measureOnce(url: string, input: Input, view: View): Promise<RunRe
     const procs = await chromiumProcesses(browser);
     const renderer = tabRenderer(procs);
     if (renderer) {
-      set('renderer CPU while opening (page + worker)', renderer.cpuSeconds - cpu0);
+      set('renderer CPU while opening (page + worker)', renderer.cpuSeconds - (cpuBefore.get(renderer.pid) ?? 0));
       set('renderer peak RSS (page + worker)', renderer.peakMB);
       set('renderer RSS after opening', renderer.rssMB);
       set('all Chromium processes RSS after opening', procs.reduce((s, p) => s + p.rssMB, 0));
@@ -188,7 +188,10 @@ async function measureOnce(url: string, input: Input, view: View): Promise<RunRe
     set('main-thread JS heap after opening', await mainHeapMB(page));
     const wh = await workerHeapMB(page);
     set('worker JS heap after opening', Number.isNaN(wh) ? 'performance.memory is not exposed in workers: see the renderer RSS' : wh);
-    if ('error' in loaded) return r;
+    if ('error' in loaded) {
+      for (const m of METRICS) if (!readings.has(m.key)) set(m.key, 'the first view did not finish');
+      return r;
+    }
 
     // Interactions, after the first load.
     const from = (await page.evaluate('performance.now()')) as number;

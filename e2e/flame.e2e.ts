@@ -1,14 +1,17 @@
 // The Flame Graph view in a real browser: cpu.pb.gz drawn by d3-flame-graph as
 // an icicle, its root as wide as pprof's total (read from the golden), a
 // text-only tooltip on hover, click to zoom (the engine re-roots), right-click
-// Focus refines, the search box highlights, and a delta profile is a diff.
+// Focus refines and Show source navigates, the search box highlights, a delta
+// profile is a diff, and hostile names stay text.
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
+import { ProfileBuilder } from '../src/core/profile/builder';
+import { encodeProto } from '../src/core/profile/encode-proto';
 import { expect, fixture, openApp, openWithPicker, test } from './helpers';
 
-async function openFlame(page: Page, file: string): Promise<void> {
+async function openFlame(page: Page, file: string | { name: string; buffer: Buffer }): Promise<void> {
   await openApp(page);
-  await openWithPicker(page, fixture(file));
+  await openWithPicker(page, typeof file === 'string' ? fixture(file) : file);
   await page.getByRole('button', { name: 'VIEW' }).click();
   await page.getByRole('menuitem', { name: 'Flame Graph' }).click();
   await expect(chart(page)).toBeVisible({ timeout: 30_000 });
@@ -121,5 +124,35 @@ test.describe('Flame Graph view', () => {
     expect(g.r).toBeGreaterThan(g.g);
     const s = await fill(put);
     expect(s.g).toBeGreaterThan(s.r);
+  });
+
+  test('Show source in the menu opens the Source view of the frame\'s function', async ({ page }) => {
+    await openFlame(page, 'cpu.pb.gz');
+    await frame(page, /^runtime\.main /).first().click({ button: 'right' });
+    await page.getByRole('menu', { name: 'Actions for runtime.main' }).getByRole('menuitem', { name: 'Show source' }).click();
+    await expect(page).toHaveURL(/view=source/);
+    await expect(page).toHaveURL(/runtime(\.|%5C\.|\\\.)main/);
+  });
+
+  test('names that are HTML and script payloads are drawn as text and run nothing', async ({ page }) => {
+    const payload = '<img src=x onerror="window.__pwned=1">';
+    const script = '<script>window.__pwned=2</script>';
+    const b = new ProfileBuilder();
+    b.addSampleType('samples', 'count');
+    const m = b.addMapping({ start: 0x1000n, limit: 0x2000n, file: b.string('/bin/x'), hasFunctions: true });
+    const f1 = b.addFunction(payload, payload, 'a.go', 1);
+    const f2 = b.addFunction(script, script, 'b.go', 1);
+    const l1 = b.addLocation(0x1100n, m, [{ function: f1, line: 2 }]);
+    const l2 = b.addLocation(0x1200n, m, [{ function: f2, line: 3 }]);
+    b.addSample([l1, l2], [3]);
+    b.addSample([l2], [1]);
+    await openFlame(page, { name: 'hostile.pb', buffer: Buffer.from(encodeProto(b.build())) });
+    await expect(chart(page).getByText(`${payload} a.go`, { exact: true })).toBeVisible();
+    await frame(page, new RegExp(`^${escape(script)} b\\.go: total 4 `)).hover();
+    await expect(page.getByRole('tooltip')).toContainText(`${script} b.go`);
+    await frame(page, new RegExp(`^${escape(payload)} a\\.go: `)).click({ button: 'right' });
+    await expect(page.getByRole('menu', { name: `Actions for ${payload}` })).toBeVisible();
+    expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+    expect(await page.locator('#root img, #root script, #root iframe').count()).toBe(0);
   });
 });

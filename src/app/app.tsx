@@ -24,7 +24,8 @@ export function App() {
   const busy = useAppStore((s) => s.busy);
   const progress = useAppStore((s) => s.progress);
   const error = useAppStore((s) => s.error);
-  const header = useAppStore((s) => s.response?.header ?? null);
+  // A failed view's title would describe the options before the change: none then.
+  const header = useAppStore((s) => (s.viewError === null ? (s.response?.header ?? null) : null));
   const openFile = useAppStore((s) => s.openFile);
   const openBytes = useAppStore((s) => s.openBytes);
   const setBusy = useAppStore((s) => s.setBusy);
@@ -49,7 +50,7 @@ export function App() {
     setBusy('the profile from the server');
     void fetchServedProfile(fetch, appBase(window.location.pathname)).then((served) => {
       if (useAppStore.getState().busy !== 'the profile from the server') return; // the user was faster
-      if (served) void openBytes(served.fileName, served.bytes);
+      if (served) void openBytes(served.fileName, served.data);
       else setBusy(null);
     });
   }, [openBytes, setBusy]);
@@ -57,7 +58,7 @@ export function App() {
   const onDemo = useCallback(() => {
     setBusy('demo.pb.gz');
     fetchDemoProfile(fetch, appBase(window.location.pathname)).then(
-      (d) => openBytes(d.fileName, d.bytes),
+      (d) => openBytes(d.fileName, d.data),
       (e: unknown) => {
         setBusy(null);
         setError(e instanceof Error ? e.message : String(e));

@@ -24,7 +24,10 @@
 //   POST api/share           body: a profile's bytes (gzipped protobuf), at
 //                            most -share_limit (413 beyond); 400 with the
 //                            parse error when it is not a profile; answers
-//                            JSON { id: "<sha256 hex of the body>" }
+//                            JSON { id: "<sha256 hex of the body>" }; 403
+//                            when its Origin is not the page's own. Stored in
+//                            -share_dir (default: the user cache directory's
+//                            tsprof-web/shared), oldest evicted beyond 1 GiB.
 //   GET api/share/<id>       the bytes stored under id (64 lowercase hex
 //                            digits), 404 when absent
 // Bound to a loopback address (the default), requests whose Host or Origin is

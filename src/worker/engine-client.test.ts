@@ -42,7 +42,7 @@ describe('engine client', () => {
   it('opens with progress, then answers views', async () => {
     const e = engine();
     const phases: string[] = [];
-    const r = await e.open('a.pb.gz', new ArrayBuffer(3), (p) => phases.push(p.phase));
+    const r = await e.open('a.pb.gz', new Blob(['abc']), (p) => phases.push(p.phase));
     expect(r.ok).toBe(true);
     expect(phases).toEqual(['decode']);
     const v = await e.view({ view: 'top', options: { focus: 'x' } });
@@ -51,7 +51,7 @@ describe('engine client', () => {
 
   it('a new view request supersedes the one in flight', async () => {
     const e = engine();
-    await e.open('a.pb.gz', new ArrayBuffer(3));
+    await e.open('a.pb.gz', new Blob(['abc']));
     const first = e.view({ view: 'top', options: { focus: 'one' } });
     const second = e.view({ view: 'top', options: { focus: 'two' } });
     expect(await first).toMatchObject({ ok: false, superseded: true });
@@ -60,7 +60,7 @@ describe('engine client', () => {
 
   it('stops a runaway view: new worker, profile reloaded, then works again', async () => {
     const e = engine();
-    const bytes = new ArrayBuffer(5);
+    const bytes = new Blob(['abcde']);
     await e.open('a.pb.gz', bytes);
     const r = await e.view({ view: 'top', options: { focus: 'hang' } });
     expect(r).toMatchObject({ ok: false, cancelled: true });
@@ -69,7 +69,7 @@ describe('engine client', () => {
     expect(FakeWorker.all[0].terminated).toBe(true);
     const reopen = FakeWorker.all[1].received[0];
     expect(reopen.kind === 'open' && reopen.fileName).toBe('a.pb.gz');
-    expect(reopen.kind === 'open' && reopen.bytes).toBe(bytes);
+    expect(reopen.kind === 'open' && reopen.data).toBe(bytes);
     const ok = await e.view({ view: 'top', options: { focus: 'fine' } });
     expect(ok).toMatchObject({ ok: true, response: { data: 'fine' } });
   });
@@ -78,12 +78,12 @@ describe('engine client', () => {
 describe('engine client: a file opened during a runaway view', () => {
   it('is opened in the restarted worker, after the old profile', async () => {
     const e = engine();
-    await e.open('a.pb.gz', new ArrayBuffer(5));
+    await e.open('a.pb.gz', new Blob(['abcde']));
     const stuck = e.view({ view: 'top', options: { focus: 'hang' } });
     // The fake worker answers opens even while "busy"; hold the answer back by terminating first.
     await new Promise((r) => setTimeout(r, 5));
     FakeWorker.all[0].terminate(); // no answers from the old worker any more
-    const b = e.open('b.pb.gz', new ArrayBuffer(7));
+    const b = e.open('b.pb.gz', new Blob(['abcdefg']));
     expect(await stuck).toMatchObject({ ok: false, cancelled: true });
     expect(await b).toMatchObject({ ok: true, summary: { fileName: 'b.pb.gz' } });
     expect(FakeWorker.all[1].received.map((r) => (r.kind === 'open' ? r.fileName : r.kind))).toEqual(['a.pb.gz', 'b.pb.gz']);

@@ -2,19 +2,20 @@
 // request supersedes the one in flight (its promise resolves `superseded`).
 // A view that runs past the time limit (a catastrophic regular expression) is
 // stopped by terminating the worker; a fresh worker is started and the
-// profile's bytes, which the page keeps, are loaded into it again.
+// profile, whose Blob the page keeps, is loaded into it again.
 import type { DownloadResult, EngineMessage, EngineRequest, LoadPhase, OpenResponse, ViewResult } from './protocol';
 import type { ViewRequest } from './view-protocol';
 
 export interface LoadProgress {
-  phase: 'read' | LoadPhase;
+  phase: LoadPhase;
   done: number;
   total: number;
   inflated?: number;
 }
 
 export interface Engine {
-  open(fileName: string, bytes: ArrayBuffer, onProgress?: (p: LoadProgress) => void): Promise<OpenResponse>;
+  /** Opens a profile: the File as dropped (or any Blob); the page never reads it itself. */
+  open(fileName: string, data: Blob, onProgress?: (p: LoadProgress) => void): Promise<OpenResponse>;
   view(req: ViewRequest): Promise<ViewResult>;
   download(): Promise<DownloadResult>;
 }
@@ -44,7 +45,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   // The last profile that loaded: reloaded into a fresh worker after a restart.
-  let saved: { fileName: string; bytes: ArrayBuffer } | null = null;
+  let saved: { fileName: string; data: Blob } | null = null;
   // Views wait for loads to finish before their time limit starts.
   let ready: Promise<unknown> = Promise.resolve();
   let currentView: { id: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
@@ -93,15 +94,15 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     }
     return new Promise<T>((resolve) => {
       pending.set(req.id, { resolve: resolve as (m: EngineMessage) => void, onProgress, kind, req: kind === 'open' ? req : undefined });
-      worker!.postMessage(req); // copied, not transferred: the page keeps its bytes
+      worker!.postMessage(req); // a Blob posts without copying its bytes
     });
   }
 
-  function reload(s: { fileName: string; bytes: ArrayBuffer }): void {
+  function reload(s: { fileName: string; data: Blob }): void {
     const id = nextId++;
     const p = new Promise<EngineMessage>((resolve) => {
       pending.set(id, { resolve, kind: 'open' });
-      worker!.postMessage({ id, kind: 'open', fileName: s.fileName, bytes: s.bytes } satisfies EngineRequest);
+      worker!.postMessage({ id, kind: 'open', fileName: s.fileName, data: s.data } satisfies EngineRequest);
     });
     ready = p;
   }
@@ -135,10 +136,10 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   }
 
   return {
-    open(fileName, bytes, onProgress) {
+    open(fileName, data, onProgress) {
       const id = nextId++;
-      const p = send<OpenResponse>({ id, kind: 'open', fileName, bytes }, 'open', onProgress).then((r) => {
-        if (r.ok) saved = { fileName, bytes };
+      const p = send<OpenResponse>({ id, kind: 'open', fileName, data }, 'open', onProgress).then((r) => {
+        if (r.ok) saved = { fileName, data };
         return r;
       });
       ready = p;

@@ -6,6 +6,7 @@ import type { Profile } from '../core/profile/model';
 import { DEFAULT_MAX_INFLATE, isGzip } from '../core/profile/gunzip';
 import { openProfile } from './open-profile';
 import { inflateNative } from './inflate-stream';
+import { readBlob } from './read-blob';
 import { computeView } from './compute-view';
 import { downloadProfile } from './download-profile';
 import type { EngineMessage, EngineRequest, OpenRequest, ViewMessage } from './protocol';
@@ -21,7 +22,18 @@ function reply(m: EngineMessage, transfer: Transferable[] = []): void {
 }
 
 async function open(req: OpenRequest): Promise<void> {
-  let bytes: Uint8Array = new Uint8Array(req.bytes);
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBlob(req.data, (done, total) => reply({ id: req.id, kind: 'progress', phase: 'read', done, total }));
+  } catch {
+    reply({
+      id: req.id,
+      kind: 'open',
+      ok: false,
+      message: `Could not read ${req.fileName}: the browser refused to read it (is it a folder, or was it moved or changed?). Choose the file again.`,
+    });
+    return;
+  }
   const fileSize = bytes.length;
   if (isGzip(bytes) && fileSize > 0) {
     reply({ id: req.id, kind: 'progress', phase: 'inflate', done: 0, total: fileSize, inflated: 0 });

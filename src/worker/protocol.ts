@@ -1,6 +1,7 @@
 // Messages between the page and the engine worker. Plain structured-clone
-// messages. The page keeps its own copy of the profile's bytes (to reload them
-// into a fresh worker after a runaway query), so open requests copy them.
+// messages. A profile goes over as a Blob (the dropped File itself): posting a
+// Blob copies no bytes, the worker reads it, and the page keeps the Blob to
+// load it again into a fresh worker after a runaway query.
 import type { ProfileSummary } from './summary';
 import type { ViewRequest, ViewResponse } from './view-protocol';
 
@@ -8,7 +9,7 @@ export interface OpenRequest {
   id: number;
   kind: 'open';
   fileName: string;
-  bytes: ArrayBuffer;
+  data: Blob;
 }
 
 export interface ViewMessage {
@@ -31,14 +32,14 @@ export interface CancelRequest {
 
 export type EngineRequest = OpenRequest | ViewMessage | DownloadRequest | CancelRequest;
 
-export type LoadPhase = 'inflate' | 'decode';
+export type LoadPhase = 'read' | 'inflate' | 'decode';
 
 /** Sent during an open: bytes of the file processed so far in a phase. */
 export interface ProgressEvent {
   id: number;
   kind: 'progress';
   phase: LoadPhase;
-  /** Compressed bytes consumed (inflate), or the decoded size (decode). */
+  /** Bytes read (read), compressed bytes consumed (inflate), or the decoded size (decode). */
   done: number;
   total: number;
   /** Bytes inflated so far (inflate phase). */

@@ -26,7 +26,7 @@ describe('fetchServedProfile', () => {
       fakeFetch(new Response(bytes, { headers: { 'content-disposition': 'attachment; filename="cpu.pb.gz"' } })),
     );
     expect(r?.fileName).toBe('cpu.pb.gz');
-    expect(new Uint8Array(r!.bytes)).toEqual(bytes);
+    expect(new Uint8Array(await r!.data.arrayBuffer())).toEqual(bytes);
   });
   it('names an unnamed profile "profile"', async () => {
     const r = await fetchServedProfile(fakeFetch(new Response(bytes)));
@@ -46,7 +46,7 @@ describe('fetchDemoProfile', () => {
   it('returns the demo bytes', async () => {
     const r = await fetchDemoProfile(fakeFetch(new Response(bytes)));
     expect(r.fileName).toBe('demo.pb.gz');
-    expect(r.bytes.byteLength).toBe(4);
+    expect(r.data.size).toBe(4);
   });
   it('explains a missing demo', async () => {
     await expect(fetchDemoProfile(fakeFetch(new Response('', { status: 404 })))).rejects.toThrow(/answered 404 for demo\.pb\.gz/);

@@ -4,7 +4,8 @@
 
 export interface Fetched {
   fileName: string;
-  bytes: ArrayBuffer;
+  /** The body as a Blob: handed to the worker without a copy on the page. */
+  data: Blob;
 }
 
 /** The file name from a Content-Disposition header, if it carries one. */
@@ -37,10 +38,10 @@ export async function fetchServedProfile(fetchFn: typeof fetch = fetch, base = '
   }
   if (!res.ok) return null;
   if ((res.headers.get('content-type') ?? '').includes('text/html')) return null;
-  const bytes = await res.arrayBuffer();
-  if (bytes.byteLength === 0) return null;
+  const data = await res.blob();
+  if (data.size === 0) return null;
   const fileName = fileNameFromDisposition(res.headers.get('content-disposition')) ?? 'profile';
-  return { fileName, bytes };
+  return { fileName, data };
 }
 
 export async function fetchDemoProfile(fetchFn: typeof fetch = fetch, base = ''): Promise<Fetched> {
@@ -51,5 +52,5 @@ export async function fetchDemoProfile(fetchFn: typeof fetch = fetch, base = '')
     throw new Error('Could not load the demo profile: the server did not answer. Check that tsprof-web is still running.');
   }
   if (!res.ok) throw new Error(`Could not load the demo profile: the server answered ${res.status} for demo.pb.gz.`);
-  return { fileName: 'demo.pb.gz', bytes: await res.arrayBuffer() };
+  return { fileName: 'demo.pb.gz', data: await res.blob() };
 }

@@ -83,11 +83,17 @@ describe('app store: opening', () => {
     expect(store.getState().busy).toBeNull();
   });
 
-  it('explains a file the browser cannot read', async () => {
+  it('hands the File itself to the engine (the page does not read it)', async () => {
+    const opened: Blob[] = [];
     const { engine } = manualEngine();
+    engine.open = (fileName, data) => {
+      opened.push(data);
+      return Promise.resolve({ id: 1, ok: false, message: `Could not read ${fileName}` });
+    };
     const store = createAppStore(engine, memoryAddressBar());
-    const unreadable = { name: 'folder', size: 10, arrayBuffer: () => Promise.reject(new Error('NotReadableError')) } as unknown as File;
-    await store.getState().openFile(unreadable);
+    const file = new File(['not read here'], 'folder');
+    await store.getState().openFile(file);
+    expect(opened[0]).toBe(file);
     expect(store.getState().error).toMatch(/Could not read folder/);
     expect(store.getState().busy).toBeNull();
   });

@@ -37,7 +37,8 @@ export interface AppState {
   /** Request parameters from the views, not in the URL: flame graph width and zoom, source files opened. */
   viewParams: ViewParams;
 
-  openBytes(fileName: string, bytes: ArrayBuffer): Promise<void>;
+  /** Opens a profile's data: a Blob (a fetched body, no copy) or bytes. */
+  openBytes(fileName: string, data: Blob | ArrayBuffer): Promise<void>;
   openFile(file: File): Promise<void>;
   setBusy(what: string | null): void;
   setError(message: string | null): void;
@@ -61,22 +62,6 @@ type ViewParams = Pick<ViewRequest, 'width' | 'zoom' | 'sources'>;
 /** What a view's own parameters become when the view changes: the source files opened stay. */
 function keepAcrossViews(p: ViewParams): ViewParams {
   return p.sources ? { sources: p.sources } : {};
-}
-
-async function readWithProgress(file: File, onProgress: (p: LoadProgress) => void): Promise<ArrayBuffer> {
-  // Small files: one read. Large ones: stream, to show how far reading got.
-  if (file.size < 8 << 20 || typeof file.stream !== 'function') return file.arrayBuffer();
-  const out = new Uint8Array(file.size);
-  const reader = file.stream().getReader();
-  let n = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    out.set(value, n);
-    n += value.length;
-    onProgress({ phase: 'read', done: n, total: file.size });
-  }
-  return n === out.length ? out.buffer : out.slice(0, n).buffer;
 }
 
 export function createAppStore(engine: Engine, address: AddressBar) {
@@ -116,41 +101,36 @@ export function createAppStore(engine: Engine, address: AddressBar) {
     selection: [],
     viewParams: {},
 
-    async openBytes(fileName, bytes) {
+    openFile(file) {
+      return get().openBytes(file.name, file);
+    },
+    async openBytes(fileName, data) {
+      // A File or Blob goes to the worker as it is: it reads it there, so the
+      // page never copies a large profile on its main thread.
+      const blob = data instanceof Blob ? data : new Blob([data]);
       const ticket = ++latestOpen;
       set({ busy: fileName, error: null, progress: null });
-      const res = await engine.open(fileName, bytes, (p) => {
+      const res = await engine.open(fileName, blob, (p) => {
         if (ticket === latestOpen) set({ progress: p });
       });
       if (ticket !== latestOpen) return; // a newer file was opened meanwhile
       if (res.ok) {
-        set({ summary: res.summary, busy: null, progress: null, error: null, selection: [], response: null, responseFor: null });
+        set({
+          summary: res.summary,
+          busy: null,
+          progress: null,
+          error: null,
+          selection: [],
+          response: null,
+          responseFor: null,
+          viewError: null,
+          viewCancelled: false,
+        });
         dropForeignSampleIndex(res.summary);
         void get().refresh();
       } else {
         set({ busy: null, progress: null, error: res.message });
       }
-    },
-    async openFile(file) {
-      const ticket = ++latestOpen;
-      set({ busy: file.name, error: null, progress: null });
-      let bytes: ArrayBuffer;
-      try {
-        bytes = await readWithProgress(file, (p) => {
-          if (ticket === latestOpen) set({ progress: p });
-        });
-      } catch {
-        if (ticket === latestOpen) {
-          set({
-            busy: null,
-            progress: null,
-            error: `Could not read ${file.name}: the browser refused to read it (is it a folder, or was it moved?). Choose a profile file.`,
-          });
-        }
-        return;
-      }
-      if (ticket !== latestOpen) return;
-      await get().openBytes(file.name, bytes);
     },
     setBusy(what) {
       set({ busy: what });

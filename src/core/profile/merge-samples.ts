@@ -10,6 +10,7 @@ import type { Profile, SampleTable } from './model';
 import { canonicalLabelRows } from './sample-labels';
 
 const EMPTY = -1;
+const BLOCK = 256;
 
 // murmur3's 32-bit mixing steps.
 function mix(h: number, k: number): number {
@@ -60,19 +61,24 @@ export class SampleMerger {
   private readonly memos: Int32Array[] = [];
   // Canonical labels of the merged samples, strings as ids of `labelText`
   // (shared by all sources, so that labels compare as numbers).
-  private readonly labStart: GrowU32;
+  private readonly labStart: Uint32Array; // count+1 entries in use
   private readonly labKey = new GrowU32(16);
   private readonly labStr = new GrowU32(16); // 0 = numeric label
   private readonly labUnit = new GrowU32(16);
   private labNum = new Float64Array(16);
   private readonly labelText: string[] = [''];
   private readonly labelIds = new Map<string, number>([['', 0]]);
-  // Scratch for the candidate sample's canonical labels.
+  // The block being merged: hashes, rows and canonical labels (from
+  // cLabel[b] to cLabel[b+1] in the c* columns) of its non-zero samples.
+  private readonly blockHash = new Int32Array(BLOCK);
+  private readonly blockRow = new Uint32Array(BLOCK);
+  private readonly cLabel = new Uint32Array(BLOCK + 1);
   private rows = new Uint32Array(16);
-  private cKey = new Uint32Array(16);
-  private cStr = new Uint32Array(16);
-  private cUnit = new Uint32Array(16);
-  private cNum = new Float64Array(16);
+  private cKey = new Uint32Array(BLOCK);
+  private cStr = new Uint32Array(BLOCK);
+  private cUnit = new Uint32Array(BLOCK);
+  private cNum = new Float64Array(BLOCK);
+  touched = 0; // keeps the touching loads alive
 
   /** maxSamples: an upper bound on the merged sample count (the sources' total). */
   constructor(nTypes: number, maxSamples: number) {
@@ -86,7 +92,7 @@ export class SampleMerger {
     while (cap < n * 2) cap *= 2;
     this.table = new Int32Array(cap * 2).fill(EMPTY);
     this.mask = cap - 1;
-    this.labStart = new GrowU32(1024);
+    this.labStart = new Uint32Array(n + 1);
   }
 
   /**
@@ -108,50 +114,76 @@ export class SampleMerger {
     const mask = this.mask;
     const mask2 = (mask << 1) | 1;
     const out = this.values;
-    for (let i = 0; i < S.count; i++) {
-      let zero = true;
-      for (let t = 0; t < nT; t++) {
-        if (vals[t][i] !== 0) {
-          zero = false;
-          break;
+    const blockHash = this.blockHash;
+    const blockRow = this.blockRow;
+    const cLabel = this.cLabel;
+    // Samples go by blocks: hash a block, touch the table slots of the whole
+    // block (independent loads, which the processor overlaps: the table is
+    // far bigger than the caches and a lone miss per sample dominated), then
+    // probe and insert one by one, from cache.
+    for (let from = 0; from < S.count; from += BLOCK) {
+      const to = Math.min(S.count, from + BLOCK);
+      let nb = 0;
+      cLabel[0] = 0;
+      for (let i = from; i < to; i++) {
+        let zero = true;
+        for (let t = 0; t < nT; t++) {
+          if (vals[t][i] !== 0) {
+            zero = false;
+            break;
+          }
         }
+        if (zero) continue;
+        const a = stackStart[i];
+        const e = stackStart[i + 1];
+        // One multiply per frame (a bijection of h for each frame, so runs that
+        // differ in one place never collide); fmix below spreads the bits.
+        let h = e - a;
+        for (let k = a; k < e; k++) {
+          let l = memo[stackLocs[k]];
+          if (l < 0) l = mapLocation(stackLocs[k]);
+          h = Math.imul(h ^ l, 0x5bd1e995);
+        }
+        let lab = cLabel[nb];
+        if (labelMemo !== null && labelStart[i + 1] > labelStart[i]) {
+          const n = this.candidateLabels(src, i, labelMemo, lab);
+          h = this.hashLabels(h, lab, n);
+          lab += n;
+        }
+        blockHash[nb] = fmix(h) | 0;
+        blockRow[nb++] = i;
+        cLabel[nb] = lab;
       }
-      if (zero) continue;
-      const a = stackStart[i];
-      const e = stackStart[i + 1];
-      // One multiply per frame (a bijection of h for each frame, so runs that
-      // differ in one place never collide); fmix below spreads the bits.
-      let h = e - a;
-      for (let k = a; k < e; k++) {
-        let l = memo[stackLocs[k]];
-        if (l < 0) l = mapLocation(stackLocs[k]);
-        h = Math.imul(h ^ l, 0x5bd1e995);
+      let touch = 0;
+      for (let b = 0; b < nb; b++) touch ^= table[(blockHash[b] & mask) << 1];
+      this.touched ^= touch;
+      for (let b = 0; b < nb; b++) {
+        const h = blockHash[b];
+        const i = blockRow[b];
+        const a = stackStart[i];
+        const e = stackStart[i + 1];
+        const la = cLabel[b];
+        const nl = cLabel[b + 1] - la;
+        // Slots are (sample, hash) pairs: a probe reads one cache line.
+        let slot = (h & mask) << 1;
+        let j = table[slot];
+        while (j !== EMPTY) {
+          if (table[slot + 1] === h && this.sameStack(j, stackLocs, a, e, memo) && this.sameLabels(j, la, nl)) break;
+          slot = (slot + 2) & mask2;
+          j = table[slot];
+        }
+        if (j !== EMPTY) {
+          for (let t = 0; t < nT; t++) out[t][j] += vals[t][i];
+          continue;
+        }
+        j = this.count++;
+        table[slot] = j;
+        table[slot + 1] = h;
+        this.repSrc[j] = si;
+        this.repRow[j] = i;
+        for (let t = 0; t < nT; t++) out[t][j] = vals[t][i];
+        this.storeLabels(la, nl);
       }
-      let nl = 0;
-      if (labelMemo !== null && labelStart[i + 1] > labelStart[i]) {
-        nl = this.candidateLabels(src, i, labelMemo);
-        h = this.hashLabels(h, nl);
-      }
-      h = fmix(h) | 0;
-      // Slots are (sample, hash) pairs: a probe reads one cache line.
-      let slot = (h & mask) << 1;
-      let j = table[slot];
-      while (j !== EMPTY) {
-        if (table[slot + 1] === h && this.sameStack(j, stackLocs, a, e, memo) && this.sameLabels(j, nl)) break;
-        slot = (slot + 2) & mask2;
-        j = table[slot];
-      }
-      if (j !== EMPTY) {
-        for (let t = 0; t < nT; t++) out[t][j] += vals[t][i];
-        continue;
-      }
-      j = this.count++;
-      table[slot] = j;
-      table[slot + 1] = h;
-      this.repSrc[j] = si;
-      this.repRow[j] = i;
-      for (let t = 0; t < nT; t++) out[t][j] = vals[t][i];
-      this.storeLabels(nl);
     }
   }
 
@@ -184,50 +216,52 @@ export class SampleMerger {
     return id;
   }
 
-  // Fills the scratch columns with sample i's canonical labels; returns how many.
-  private candidateLabels(src: Profile, i: number, labelMemo: Int32Array): number {
+  // Writes sample i's canonical labels to the c* columns from `at`; returns how many.
+  private candidateLabels(src: Profile, i: number, labelMemo: Int32Array, at: number): number {
     const S = src.samples;
     const need = S.labelStart[i + 1] - S.labelStart[i];
-    if (this.rows.length < need) {
-      const size = need * 2;
-      this.rows = new Uint32Array(size);
-      this.cKey = new Uint32Array(size);
-      this.cStr = new Uint32Array(size);
-      this.cUnit = new Uint32Array(size);
-      this.cNum = new Float64Array(size);
+    if (this.rows.length < need) this.rows = new Uint32Array(need * 2);
+    if (this.cKey.length < at + need) {
+      const size = (at + need) * 2;
+      const grow = <T extends Uint32Array | Float64Array>(a: T, b: T): T => (b.set(a), b);
+      this.cKey = grow(this.cKey, new Uint32Array(size));
+      this.cStr = grow(this.cStr, new Uint32Array(size));
+      this.cUnit = grow(this.cUnit, new Uint32Array(size));
+      this.cNum = grow(this.cNum, new Float64Array(size));
     }
     const n = canonicalLabelRows(src, i, this.rows);
     for (let k = 0; k < n; k++) {
       const r = this.rows[k];
-      this.cKey[k] = this.labelId(src, S.labelKey[r], labelMemo);
+      const x = at + k;
+      this.cKey[x] = this.labelId(src, S.labelKey[r], labelMemo);
       const sv = S.labelStr[r];
       if (sv !== 0) {
-        this.cStr[k] = this.labelId(src, sv, labelMemo);
-        this.cNum[k] = 0;
-        this.cUnit[k] = 0;
+        this.cStr[x] = this.labelId(src, sv, labelMemo);
+        this.cNum[x] = 0;
+        this.cUnit[x] = 0;
       } else {
-        this.cStr[k] = 0;
-        this.cNum[k] = S.labelNum[r];
-        this.cUnit[k] = this.labelId(src, S.labelNumUnit[r], labelMemo);
+        this.cStr[x] = 0;
+        this.cNum[x] = S.labelNum[r];
+        this.cUnit[x] = this.labelId(src, S.labelNumUnit[r], labelMemo);
       }
     }
     return n;
   }
 
-  private hashLabels(h: number, n: number): number {
-    for (let k = 0; k < n; k++) {
-      h = mix(h, this.cKey[k]);
-      h = mix(h, this.cStr[k]);
-      const v = this.cNum[k];
+  private hashLabels(h: number, at: number, n: number): number {
+    for (let x = at; x < at + n; x++) {
+      h = mix(h, this.cKey[x]);
+      h = mix(h, this.cStr[x]);
+      const v = this.cNum[x];
       h = mix(h, v | 0);
       h = mix(h, Math.floor(v / TWO32) | 0);
-      h = mix(h, this.cUnit[k]);
+      h = mix(h, this.cUnit[x]);
     }
     return mix(h, n);
   }
 
-  private sameLabels(j: number, n: number): boolean {
-    const ls = this.labStart.a;
+  private sameLabels(j: number, at: number, n: number): boolean {
+    const ls = this.labStart;
     const a = ls[j];
     if (ls[j + 1] - a !== n) return false;
     const key = this.labKey.a;
@@ -236,28 +270,28 @@ export class SampleMerger {
     const num = this.labNum;
     for (let k = 0; k < n; k++) {
       const x = a + k;
-      if (key[x] !== this.cKey[k] || sv[x] !== this.cStr[k] || unit[x] !== this.cUnit[k] || num[x] !== this.cNum[k]) return false;
+      const c = at + k;
+      if (key[x] !== this.cKey[c] || sv[x] !== this.cStr[c] || unit[x] !== this.cUnit[c] || num[x] !== this.cNum[c]) return false;
     }
     return true;
   }
 
-  // Appends the candidate's labels as those of the new merged sample
-  // (labStart holds count+1 entries: the run of sample j ends at labStart[j+1]).
-  private storeLabels(n: number): void {
-    if (this.labStart.n === 0) this.labStart.push(0);
-    for (let k = 0; k < n; k++) {
+  // Appends labels c*[at..at+n) as those of the new merged sample
+  // (called after count is incremented: the run of sample j ends at labStart[j+1]).
+  private storeLabels(at: number, n: number): void {
+    for (let c = at; c < at + n; c++) {
       const x = this.labKey.n;
-      this.labKey.push(this.cKey[k]);
-      this.labStr.push(this.cStr[k]);
-      this.labUnit.push(this.cUnit[k]);
+      this.labKey.push(this.cKey[c]);
+      this.labStr.push(this.cStr[c]);
+      this.labUnit.push(this.cUnit[c]);
       if (x === this.labNum.length) {
         const b = new Float64Array(this.labNum.length * 2);
         b.set(this.labNum);
         this.labNum = b;
       }
-      this.labNum[x] = this.cNum[k];
+      this.labNum[x] = this.cNum[c];
     }
-    this.labStart.push(this.labKey.n);
+    this.labStart[this.count] = this.labKey.n;
   }
 
   /** True when some merged sample's values sum to zero in every type. */
@@ -296,24 +330,32 @@ export class SampleMerger {
   private gatherStacks(sharedStart: Uint32Array | null): { stackStart: Uint32Array; stackLocs: Uint32Array } {
     const n = this.count;
     const stackStart = sharedStart ?? new Uint32Array(n + 1);
+    const repSrc = this.repSrc;
+    const repRow = this.repRow;
+    // Representatives come source by source (sources are merged in turn):
+    // walk each source's run with its columns at hand.
     let total = 0;
-    for (let j = 0; j < n; j++) {
-      const R = this.srcs[this.repSrc[j]].samples;
-      const r = this.repRow[j];
-      if (sharedStart === null) stackStart[j] = total;
-      total += R.stackStart[r + 1] - R.stackStart[r];
+    for (let j = 0; j < n; ) {
+      const rs = repSrc[j];
+      const starts = this.srcs[rs].samples.stackStart;
+      for (; j < n && repSrc[j] === rs; j++) {
+        const r = repRow[j];
+        if (sharedStart === null) stackStart[j] = total;
+        total += starts[r + 1] - starts[r];
+      }
     }
     if (sharedStart === null) stackStart[n] = total;
     const stackLocs = new Uint32Array(total);
     let w = 0;
-    for (let j = 0; j < n; j++) {
-      const rs = this.repSrc[j];
-      const R = this.srcs[rs].samples;
+    for (let j = 0; j < n; ) {
+      const rs = repSrc[j];
+      const { stackStart: starts, stackLocs: locs } = this.srcs[rs].samples;
       const memo = this.memos[rs];
-      const locs = R.stackLocs;
-      const r = this.repRow[j];
-      const e = R.stackStart[r + 1];
-      for (let k = R.stackStart[r]; k < e; k++) stackLocs[w++] = memo[locs[k]];
+      for (; j < n && repSrc[j] === rs; j++) {
+        const r = repRow[j];
+        const e = starts[r + 1];
+        for (let k = starts[r]; k < e; k++) stackLocs[w++] = memo[locs[k]];
+      }
     }
     return { stackStart, stackLocs };
   }
@@ -326,7 +368,7 @@ export class SampleMerger {
       const none = new Uint32Array(0);
       return { labelStart, labelKey: none, labelStr: none, labelNum: new Float64Array(0), labelNumUnit: none };
     }
-    labelStart.set(this.labStart.a.subarray(0, n + 1));
+    labelStart.set(this.labStart.subarray(0, n + 1));
     // Intern in sample order (key, then value or unit), as a builder fed the
     // merged samples one by one would.
     const ids = new Int32Array(this.labelText.length).fill(-1);

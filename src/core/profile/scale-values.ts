@@ -17,13 +17,26 @@ export function scaleValues(p: Profile, ratios: number[]): Profile {
   }
   if (ratios.every((r) => r === 1)) return p;
   const S = p.samples;
-  const values = S.values.map((col, t) => col.map((v) => (ratios[t] !== 1 ? goRound(v * ratios[t]) : v)));
-  const keep: number[] = [];
+  const values = S.values.map((col, t) => {
+    const r = ratios[t];
+    if (r === 1) return col;
+    const out = new Float64Array(col.length);
+    for (let i = 0; i < col.length; i++) out[i] = goRound(col[i] * r);
+    return out;
+  });
+  // Only the scaled columns decide, as in pprof.
+  const scaled = values.filter((_, t) => ratios[t] !== 1);
+  const keep = new Uint32Array(S.count);
+  let n = 0;
   for (let i = 0; i < S.count; i++) {
-    // Only the scaled columns decide, as in pprof.
-    if (values.some((col, t) => ratios[t] !== 1 && col[i] !== 0)) keep.push(i);
+    for (const col of scaled) {
+      if (col[i] !== 0) {
+        keep[n++] = i;
+        break;
+      }
+    }
   }
-  return selectSamples({ ...p, samples: { ...S, values } }, keep);
+  return selectSamples({ ...p, samples: { ...S, values } }, keep.subarray(0, n));
 }
 
 /** Scale: every value times ratio. */
@@ -48,15 +61,19 @@ export function normalizeTo(p: Profile, base: Profile): Profile {
 }
 
 /** A profile with only the samples at the given row indexes (in that order). */
-export function selectSamples(p: Profile, rows: number[]): Profile {
+export function selectSamples(p: Profile, rows: ArrayLike<number>): Profile {
   const S = p.samples;
-  if (rows.length === S.count && rows.every((r, i) => r === i)) return p;
+  // Every row, in order: the profile itself.
+  let all = rows.length === S.count;
+  for (let i = 0; all && i < rows.length; i++) all = rows[i] === i;
+  if (all) return p;
   const n = rows.length;
   const stackStart = new Uint32Array(n + 1);
   const labelStart = new Uint32Array(n + 1);
   let nl = 0;
   let nk = 0;
-  for (const r of rows) {
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
     nl += S.stackStart[r + 1] - S.stackStart[r];
     nk += S.labelStart[r + 1] - S.labelStart[r];
   }
@@ -67,18 +84,18 @@ export function selectSamples(p: Profile, rows: number[]): Profile {
   const labelNumUnit = new Uint32Array(nk);
   let a = 0;
   let b = 0;
-  rows.forEach((r, i) => {
+  for (let i = 0; i < n; i++) {
+    const r = rows[i];
     stackStart[i] = a;
     labelStart[i] = b;
-    stackLocs.set(S.stackLocs.subarray(S.stackStart[r], S.stackStart[r + 1]), a);
-    a += S.stackStart[r + 1] - S.stackStart[r];
+    for (let k = S.stackStart[r]; k < S.stackStart[r + 1]; k++) stackLocs[a++] = S.stackLocs[k];
     for (let k = S.labelStart[r]; k < S.labelStart[r + 1]; k++, b++) {
       labelKey[b] = S.labelKey[k];
       labelStr[b] = S.labelStr[k];
       labelNum[b] = S.labelNum[k];
       labelNumUnit[b] = S.labelNumUnit[k];
     }
-  });
+  }
   stackStart[n] = a;
   labelStart[n] = b;
   return {
@@ -87,7 +104,11 @@ export function selectSamples(p: Profile, rows: number[]): Profile {
       count: n,
       stackStart,
       stackLocs,
-      values: S.values.map((col) => Float64Array.from(rows, (r) => col[r])),
+      values: S.values.map((col) => {
+        const out = new Float64Array(n);
+        for (let i = 0; i < n; i++) out[i] = col[rows[i]];
+        return out;
+      }),
       labelStart,
       labelKey,
       labelStr,

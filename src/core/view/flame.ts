@@ -59,7 +59,7 @@ export const DEFAULT_WIDTH = 1200;
 export const MIN_FRAME_PX = 0.5;
 
 // A GraphNode carrying only values: reportLabels and selectOutputUnit read
-// flat/cum of the graph's nodes, and the call tree's nodes are columns here.
+// flat/cum of the graph's nodes, and the call tree here is implicit (flame-tree.ts).
 function valueNode(flat: number, cum: number): GraphNode {
   return {
     id: 0,
@@ -76,7 +76,6 @@ function valueNode(flat: number, cum: number): GraphNode {
 }
 
 interface Prepared {
-  p: Profile;
   key: string;
   q: ViewReport['q'];
   rpt: ViewReport['rpt'];
@@ -85,15 +84,17 @@ interface Prepared {
   names: (string | undefined)[];
 }
 
-// The last tree built: zooming and resizing ask again with the same options,
-// and then only the pruned output is recomputed.
-let last: Prepared | null = null;
+// The last tree built for each profile: zooming and resizing ask again with
+// the same options, and then only the pruned output is recomputed. Weak, so a
+// profile closed in the worker takes its tree with it.
+const lastTree = new WeakMap<Profile, Prepared>();
 
 function prepare(p: Profile, options: Options): Prepared {
   const o = { ...options, granularity: options.granularity ?? 'filefunctions' };
   const key = JSON.stringify(o);
-  if (last && last.p === p && last.key === key) return last;
-  last = null;
+  const cached = lastTree.get(p);
+  if (cached && cached.key === key) return cached;
+  lastTree.delete(p); // free the old tree before building the new one
   // 'peek' is the untrimmed kind (pprof's flame graph sets Trim = false).
   const { q, rpt } = viewReport(p, 'peek', o);
   const ft = rpt.frames();
@@ -105,8 +106,9 @@ function prepare(p: Profile, options: Options): Prepared {
   const rootCum = nodeValues(t, root).cum;
   const legendGraph: Graph = { nodes: hasNodes ? [valueNode(rootCum, rootCum)] : [] };
   const labels = reportLabels(rpt, legendGraph, 0, 0, 0, false);
-  last = { p, key, q, rpt, t, labels, names: new Array(ft.infos.length) };
-  return last;
+  const prepared: Prepared = { key, q, rpt, t, labels, names: new Array(ft.infos.length) };
+  lastTree.set(p, prepared);
+  return prepared;
 }
 
 export function flameView(p: Profile, req: ViewRequest): ViewResponse<FlameData> {
