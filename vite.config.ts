@@ -4,6 +4,9 @@ import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 export default defineConfig({
+  // Relative asset URLs: the build works from any static host, at any sub-path,
+  // and under the CLI's /ui/ paths.
+  base: './',
   plugins: [react()],
   worker: { format: 'es' },
   // Without this the dev server discovers the worker's dependencies late and

@@ -1,14 +1,14 @@
 // The page's address, behind a small interface so the store can be tested
 // without a browser.
 export interface AddressBar {
-  read(): { pathname: string; search: string };
+  read(): { pathname: string; search: string; hash?: string };
   push(url: string): void;
   replace(url: string): void;
 }
 
 export function browserAddressBar(): AddressBar {
   return {
-    read: () => ({ pathname: window.location.pathname, search: window.location.search }),
+    read: () => ({ pathname: window.location.pathname, search: window.location.search, hash: window.location.hash }),
     push: (url) => window.history.pushState(null, '', url),
     replace: (url) => window.history.replaceState(null, '', url),
   };
@@ -16,9 +16,12 @@ export function browserAddressBar(): AddressBar {
 
 /** An in-memory address bar with a history stack (tests). */
 export function memoryAddressBar(initial = '/'): AddressBar & { entries: string[]; index: number; back(): void; forward(): void } {
-  const split = (u: string) => {
+  const split = (full: string) => {
+    const h = full.indexOf('#');
+    const u = h < 0 ? full : full.slice(0, h);
+    const hash = h < 0 ? '' : full.slice(h);
     const i = u.indexOf('?');
-    return i < 0 ? { pathname: u, search: '' } : { pathname: u.slice(0, i), search: u.slice(i) };
+    return i < 0 ? { pathname: u, search: '', hash } : { pathname: u.slice(0, i), search: u.slice(i), hash };
   };
   const bar = {
     entries: [initial],

@@ -10,6 +10,7 @@ import type { ViewName, ViewRequest, ViewResponse } from '../../worker/view-prot
 import type { RefineKind } from '../views/view-props';
 import type { AddressBar } from './navigator';
 import { applyRefine, refineRegexp, resetFilters } from './refine';
+import { sourceHash, sourceParams, type ProfileSource } from './permalink';
 import { formatUrl, parseUrl, type UrlState } from './url-state';
 
 export interface AppState {
@@ -19,6 +20,8 @@ export interface AppState {
   progress: LoadProgress | null;
   /** A failed load or download (role=alert). */
   error: string | null;
+  /** Where the open profile came from: the address carries it (url=, share=, #p=). */
+  source: ProfileSource | null;
   /** The view and its options, as the URL says. */
   url: UrlState;
   /** Values of the URL that could not be used. */
@@ -38,7 +41,11 @@ export interface AppState {
   viewParams: ViewParams;
 
   /** Opens a profile's data: a Blob (a fetched body, no copy) or bytes. */
-  openBytes(fileName: string, data: Blob | ArrayBuffer): Promise<void>;
+  openBytes(fileName: string, data: Blob | ArrayBuffer | Uint8Array, source?: ProfileSource): Promise<void>;
+  /** The open profile now has this source (after Copy link): the address says so. */
+  setSource(source: ProfileSource): void;
+  /** Reports values of the address that could not be used (url=, share=, #p=). */
+  addUrlErrors(errors: string[]): void;
   openFile(file: File): Promise<void>;
   setBusy(what: string | null): void;
   setError(message: string | null): void;
@@ -82,14 +89,19 @@ export function createAppStore(engine: Engine, address: AddressBar) {
     const options = { ...url.options };
     delete options.sampleIndex;
     const next = { view: url.view, options };
-    address.replace(formatUrl(next, address.read().pathname));
+    address.replace(addressOf(next, useStore.getState().source));
     useStore.setState({ url: next });
+  }
+  // The address for a state and the open profile's source.
+  function addressOf(next: UrlState, source: ProfileSource | null): string {
+    return formatUrl(next, address.read().pathname, sourceParams(source)) + sourceHash(source);
   }
   const useStore = create<AppState>()((set, get) => ({
     summary: null,
     busy: null,
     progress: null,
     error: null,
+    source: null,
     url: initial.state,
     urlErrors: initial.errors,
     response: null,
@@ -104,10 +116,10 @@ export function createAppStore(engine: Engine, address: AddressBar) {
     openFile(file) {
       return get().openBytes(file.name, file);
     },
-    async openBytes(fileName, data) {
+    async openBytes(fileName, data, source = { kind: 'file' }) {
       // A File or Blob goes to the worker as it is: it reads it there, so the
       // page never copies a large profile on its main thread.
-      const blob = data instanceof Blob ? data : new Blob([data]);
+      const blob = data instanceof Blob ? data : new Blob([data as BlobPart]);
       const ticket = ++latestOpen;
       set({ busy: fileName, error: null, progress: null });
       const res = await engine.open(fileName, blob, (p) => {
@@ -116,6 +128,7 @@ export function createAppStore(engine: Engine, address: AddressBar) {
       if (ticket !== latestOpen) return; // a newer file was opened meanwhile
       if (res.ok) {
         set({
+          source,
           summary: res.summary,
           busy: null,
           progress: null,
@@ -126,11 +139,22 @@ export function createAppStore(engine: Engine, address: AddressBar) {
           viewError: null,
           viewCancelled: false,
         });
+        // The address names the new profile's source (or none for a dropped file).
+        const a = address.read();
+        const want = addressOf(get().url, source);
+        if (want !== a.pathname + a.search + (a.hash ?? '')) address.replace(want);
         dropForeignSampleIndex(res.summary);
         void get().refresh();
       } else {
         set({ busy: null, progress: null, error: res.message });
       }
+    },
+    setSource(source) {
+      set({ source });
+      address.replace(addressOf(get().url, source));
+    },
+    addUrlErrors(errors) {
+      if (errors.length > 0) set({ urlErrors: [...get().urlErrors, ...errors] });
     },
     setBusy(what) {
       set({ busy: what });
@@ -149,8 +173,8 @@ export function createAppStore(engine: Engine, address: AddressBar) {
     },
     navigate(next) {
       const a = address.read();
-      const url = formatUrl(next, a.pathname);
-      if (url !== a.pathname + a.search) address.push(url);
+      const url = addressOf(next, get().source);
+      if (url !== a.pathname + a.search + (a.hash ?? '')) address.push(url);
       const prev = get().url;
       set({ url: next, urlErrors: [], selection: [], viewParams: prev.view === next.view ? get().viewParams : keepAcrossViews(get().viewParams) });
       void get().refresh();

@@ -184,9 +184,10 @@ export function parseUrl(pathname: string, search: string): ParsedUrl {
 /**
  * The URL (path + query) for a state. Under a pprof-style /ui/ path the view
  * goes in the path as pprof's; elsewhere in ?view=. Parameters keep pprof's
- * order, booleans are written as pprof shortens them ("t").
+ * order, booleans are written as pprof shortens them ("t"); `extra` adds
+ * parameters after them.
  */
-export function formatUrl(state: UrlState, pathname: string): string {
+export function formatUrl(state: UrlState, pathname: string, extra: readonly [string, string][] = []): string {
   const q = new URLSearchParams();
   const pp = pprofPath(pathname);
   let path = pathname;
@@ -197,6 +198,8 @@ export function formatUrl(state: UrlState, pathname: string): string {
     if (v === undefined || v === '' || v === false) continue;
     q.set(p.param, v === true ? 't' : String(v));
   }
+  // Where the profile comes from (permalink.ts: url=, share=).
+  for (const [k, v] of extra) q.set(k, v);
   q.set('v', String(URL_FORMAT_VERSION));
   return path + '?' + q.toString();
 }
