@@ -30,9 +30,15 @@ export async function serveStatic(dir: string): Promise<StaticServer> {
   const index = path.join(root, 'index.html');
   if (!existsSync(index)) throw new Error(`${index} is missing: run \`npm run build\` first (or pass --dist=folder)`);
   const server: Server = createServer((req, res) => {
-    const pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    let pathname = '/';
+    try {
+      pathname = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    } catch {
+      // a malformed escape: answer with the app
+    }
     let file = path.join(root, path.normalize(pathname).replace(/^([/\\])+/, ''));
-    if (!file.startsWith(root) || !existsSync(file) || statSync(file).isDirectory()) file = index;
+    const inside = file.startsWith(root + path.sep);
+    if (!inside || !existsSync(file) || statSync(file).isDirectory()) file = index;
     res.writeHead(200, {
       'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
       'cache-control': 'no-store',

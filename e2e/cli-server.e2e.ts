@@ -109,3 +109,21 @@ test('a profile given by URL is fetched by the CLI and shown', async ({ page }) 
     pprof.close();
   }
 });
+
+test('a foreign Host gets 403 and a `..` source request gets nothing', async ({ page }) => {
+  const { url, proc } = await startCli([fixture('cpu.pb.gz')]);
+  try {
+    // What a DNS-rebinding page would send: the right address, a foreign name.
+    const foreign = await page.request.get(`${url}/api/profile`, { headers: { Host: 'attacker.example' } });
+    expect(foreign.status()).toBe(403);
+    const local = await page.request.get(`${url}/api/profile`);
+    expect(local.status()).toBe(200);
+    for (const file of ['../../../../etc/passwd', '/etc/passwd', 'example.com/workload/../../../../etc/passwd']) {
+      const res = await page.request.get(`${url}/api/source?file=${encodeURIComponent(file)}`);
+      expect(res.status(), file).toBeGreaterThanOrEqual(400);
+      expect(await res.text(), file).not.toContain('root:');
+    }
+  } finally {
+    proc.kill();
+  }
+});

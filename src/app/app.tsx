@@ -3,7 +3,8 @@
 // says which view and options are on screen; the worker does all the work.
 import { useCallback, useEffect } from 'react';
 import { useAppStore } from './state/app-store';
-import { fetchDemoProfile, fetchServedProfile } from './state/served-profile';
+import { fetchDemoProfile } from './state/served-profile';
+import { openUrl, startup } from './state/startup';
 import { appBase } from './state/url-state';
 import { DropZone } from './components/drop-zone';
 import { ErrorAlert } from './components/error-alert';
@@ -43,22 +44,19 @@ export function App() {
     return () => window.removeEventListener('popstate', onPop);
   }, [syncFromAddress]);
 
-  // Served by the CLI? Then its profile is at api/profile.
+  // A permalink's profile (url=, share=, #p=), or the CLI's at api/profile.
   useEffect(() => {
     if (startupDone) return;
     startupDone = true;
-    setBusy('the profile from the server');
-    void fetchServedProfile(fetch, appBase(window.location.pathname)).then((served) => {
-      if (useAppStore.getState().busy !== 'the profile from the server') return; // the user was faster
-      if (served) void openBytes(served.fileName, served.data);
-      else setBusy(null);
-    });
-  }, [openBytes, setBusy]);
+    void startup(useAppStore, window.location);
+  }, []);
 
   const onDemo = useCallback(() => {
     setBusy('demo.pb.gz');
-    fetchDemoProfile(fetch, appBase(window.location.pathname)).then(
-      (d) => openBytes(d.fileName, d.data),
+    const base = appBase(window.location.pathname);
+    fetchDemoProfile(fetch, base).then(
+      // As a URL source, so that its permalink works on any host.
+      (d) => openBytes(d.fileName, d.data, { kind: 'url', url: new URL(base + 'demo.pb.gz', window.location.href).href }),
       (e: unknown) => {
         setBusy(null);
         setError(e instanceof Error ? e.message : String(e));
@@ -72,6 +70,16 @@ export function App() {
       compact={summary !== null}
       onFile={onFile}
       onDemo={summary === null && busy === null ? onDemo : undefined}
+      onUrl={(u) => {
+        let abs: string;
+        try {
+          abs = new URL(u, window.location.href).href;
+        } catch {
+          setError(`"${u}" is not an address: give the http:// or https:// URL of a profile.`);
+          return;
+        }
+        void openUrl(useAppStore, abs);
+      }}
     />
   );
 

@@ -4,6 +4,7 @@
 import type { ReactNode } from 'react';
 import { useAppStore } from '../state/app-store';
 import { ConfigMenu } from './config-menu';
+import { CopyLink } from './copy-link';
 import { DownloadMenu } from './download-menu';
 import { RefineMenu } from './refine-menu';
 import { SampleMenu } from './sample-menu';
@@ -32,6 +33,7 @@ export function AppHeader({ openProfile }: { openProfile: ReactNode }) {
         <p className="tagline">Go pprof profiles in your browser, with pprof&apos;s numbers.</p>
       )}
       <div className="header-end">
+        <CopyLink />
         {openProfile}
         <ThemeToggle />
       </div>

@@ -1,6 +1,7 @@
 // Where a profile comes in: a button that opens the file picker, the hint that
-// a drop anywhere works, and (before any profile) the bundled demo.
-import { useRef } from 'react';
+// a drop anywhere works, and (before any profile) the bundled demo and a field
+// to open a profile from a URL (the address then says url=, a permalink).
+import { useRef, useState } from 'react';
 
 // Go's /debug/pprof endpoints save files without an extension, so this list is
 // only a hint: the picker's "All files" choice opens anything.
@@ -11,10 +12,12 @@ interface Props {
   compact: boolean;
   onFile(file: File): void;
   onDemo?: () => void;
+  onUrl?: (url: string) => void;
 }
 
-export function DropZone({ dragging, compact, onFile, onDemo }: Props) {
+export function DropZone({ dragging, compact, onFile, onDemo, onUrl }: Props) {
   const input = useRef<HTMLInputElement>(null);
+  const [url, setUrl] = useState('');
   return (
     <section
       aria-label="Open profile"
@@ -37,6 +40,26 @@ export function DropZone({ dragging, compact, onFile, onDemo }: Props) {
           </button>
         )}
       </div>
+      {onUrl && !compact && (
+        <form
+          className="open-url"
+          onSubmit={(ev) => {
+            ev.preventDefault();
+            if (url.trim() !== '') onUrl(url.trim());
+          }}
+        >
+          <input
+            type="url"
+            aria-label="Profile URL"
+            placeholder="https://host/debug/pprof/heap"
+            value={url}
+            onChange={(ev) => setUrl(ev.currentTarget.value)}
+          />
+          <button type="submit" disabled={url.trim() === ''}>
+            Open URL
+          </button>
+        </form>
+      )}
       <input
         ref={input}
         type="file"

@@ -139,10 +139,11 @@ export function createAppStore(engine: Engine, address: AddressBar) {
           viewError: null,
           viewCancelled: false,
         });
-        // The address names the new profile's source (or none for a dropped file).
+        // The address names the new profile's source, and no longer the old one's.
         const a = address.read();
-        const want = addressOf(get().url, source);
-        if (want !== a.pathname + a.search + (a.hash ?? '')) address.replace(want);
+        const named = sourceParams(source).length > 0 || sourceHash(source) !== '';
+        const stale = /[?&](url|share)=/.test(a.search) || /^#p=/.test(a.hash ?? '');
+        if (named || stale) address.replace(addressOf(get().url, source));
         dropForeignSampleIndex(res.summary);
         void get().refresh();
       } else {

@@ -1,0 +1,20 @@
+// The long-task figures of the browser bench.
+import { describe, expect, it } from 'vitest';
+import { longTaskStats } from './browser-page';
+
+describe('longTaskStats', () => {
+  const tasks = [
+    { start: 0, duration: 80 }, // ends inside the window: counts
+    { start: 100, duration: 60 },
+    { start: 300, duration: 250 },
+    { start: 1000, duration: 70 }, // after the window
+  ];
+
+  it('takes the tasks that overlap the window: longest, count, blocking time over 50 ms', () => {
+    expect(longTaskStats(tasks, 50, 900)).toEqual({ max: 250, count: 3, blocking: 30 + 10 + 200 });
+  });
+
+  it('is zero when no long task overlaps', () => {
+    expect(longTaskStats(tasks, 600, 900)).toEqual({ max: 0, count: 0, blocking: 0 });
+  });
+});
