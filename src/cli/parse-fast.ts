@@ -7,14 +7,17 @@
 import { gunzipSync, type Gunzip } from 'node:zlib';
 import { constants } from 'node:buffer';
 import { ProfileError } from '../core/profile/errors';
-import { DEFAULT_MAX_INFLATE, isGzip } from '../core/profile/gunzip';
+import { DEFAULT_MAX_INFLATE, isGzip, SUSPECT_AFTER, SUSPECT_RATIO } from '../core/profile/gunzip';
 import type { Profile } from '../core/profile/model';
 import { parseProfile, type ParseOptions } from '../core/profile/parse';
 
 /** The inflated bytes, or null when the core must handle this input. */
 export function nodeGunzip(bytes: Uint8Array, maxBytes: number): Uint8Array | null {
+  // Past a ratio no real profile has (see the core's gunzip), stop: the core
+  // then counts the rest without keeping it, so a bomb costs little memory.
+  const limit = Math.min(Math.max(maxBytes, 1), Math.max(SUSPECT_AFTER, bytes.length * SUSPECT_RATIO), constants.MAX_LENGTH);
   try {
-    const out = gunzipSync(bytes, { maxOutputLength: Math.min(Math.max(maxBytes, 1), constants.MAX_LENGTH), info: true }) as unknown as {
+    const out = gunzipSync(bytes, { maxOutputLength: limit, info: true }) as unknown as {
       buffer: Buffer;
       engine: Gunzip;
     };

@@ -14,6 +14,7 @@ export interface BuildOptions {
   dropNegative?: boolean;
   tags?: TagOptions | null; // collect label tags (for -dot nodelets)
   edges?: boolean; // default true; false when only flat/cum are needed
+  edgeDst?: Uint8Array | null; // by node id: only edges into marked nodes (null = all)
 }
 
 // Edges keyed by (src, dst) in an open-addressing hash whose slots hold the
@@ -130,6 +131,7 @@ function walkSamples(p: Profile, ft: FrameTable, o: BuildOptions, a: Acc, onTag:
   const kept = o.kept ?? null;
   const { flat, flatDiv, cum, cumDiv, touched, nodeSeen, edges } = a;
   const withEdges = o.edges !== false;
+  const edgeDst = o.edgeDst ?? null;
   for (let s = 0; s < count; s++) {
     const w = values[s];
     const dw = meanDiv !== null ? meanDiv[s] : 0;
@@ -154,7 +156,8 @@ function walkSamples(p: Profile, ft: FrameTable, o: BuildOptions, a: Acc, onTag:
           cumDiv[n] += dw;
           if (onTag !== null) onTag(n, s, w, dw, false);
         }
-        if (withEdges && parent >= 0 && n !== parent) edges.add(parent, n, w, dw, s, residual, k !== last);
+        if (withEdges && parent >= 0 && n !== parent && (edgeDst === null || edgeDst[n] !== 0))
+          edges.add(parent, n, w, dw, s, residual, k !== last);
         parent = n;
         residual = false;
       }

@@ -113,3 +113,17 @@ export function internFrames(p: Profile, o: FrameOptions = {}): FrameTable {
   locStart[L.count] = frames.length;
   return { infos, locStart, frames: Int32Array.from(frames) };
 }
+
+/**
+ * Marks the node ids that some location holds as an inlined frame (any but the
+ * outermost line): only edges into these can be inline, which is all a text
+ * report reads of the edges.
+ */
+export function inlinedNodes(ft: FrameTable): Uint8Array {
+  const marks = new Uint8Array(ft.infos.length);
+  const { locStart, frames } = ft;
+  for (let l = 0; l + 1 < locStart.length; l++) {
+    for (let k = locStart[l]; k < locStart[l + 1] - 1; k++) marks[frames[k]] = 1;
+  }
+  return marks;
+}

@@ -14,7 +14,16 @@ export interface TrimOptions {
   cumSort: boolean;
   visualMode: boolean; // -dot: entropy order, tags count as nodes
   callTree?: (() => Graph) | null; // -call_tree: builds the tree, trimmed in place
+  // The edges the caller reads: 'all' (default), 'inline' (only whether edges
+  // into a node are inline: -top/-text; needs `inlined`) or 'none' (legends).
+  edges?: EdgeNeed;
+  inlined?: Uint8Array | null; // inlinedNodes(frame table), for edges: 'inline'
 }
+
+export type EdgeNeed = 'all' | 'inline' | 'none';
+
+/** Builds the graph of the kept nodes (null = all): edges true = all, false = none, or only those into marked nodes. */
+export type GraphBuilder = (kept: Uint8Array | null, edges: boolean | Uint8Array) => Graph;
 
 export interface TrimmedGraph {
   graph: Graph;
@@ -23,12 +32,11 @@ export interface TrimmedGraph {
   droppedEdges: number;
 }
 
-export function trimmedGraph(
-  build: (kept: Uint8Array | null, withEdges: boolean) => Graph,
-  nodeIds: number,
-  o: TrimOptions,
-): TrimmedGraph {
+export function trimmedGraph(build: GraphBuilder, nodeIds: number, o: TrimOptions): TrimmedGraph {
   if (o.callTree) return trimmedTree(o.callTree(), o);
+  const need = o.edges ?? 'all';
+  const rebuild = (prev: Graph, keep: Uint8Array | null): Graph =>
+    need === 'all' ? build(keep, true) : keptNodes(build, prev, keep, need === 'inline' ? (o.inlined ?? null) : null);
   // The first graph only decides which nodes stay (flat and cum need no
   // edges); the graph of the report is then built once with its edges.
   let g = build(null, false);
@@ -52,7 +60,7 @@ export function trimmedGraph(
       kept = keep;
     }
   }
-  g = build(kept, true);
+  g = rebuild(g, kept);
   const origCount = g.nodes.length;
   const order = o.visualMode ? 'entropy' : o.cumSort ? 'cum-name' : 'flat-name';
   sortNodes(g.nodes, order);
@@ -63,7 +71,7 @@ export function trimmedGraph(
     if (g.nodes.length !== top.length) {
       const keep = new Uint8Array(nodeIds);
       for (const n of top) keep[n.id] = 1;
-      g = build(keep, true);
+      g = rebuild(g, keep);
       sortNodes(g.nodes, order);
     }
   }
@@ -71,6 +79,30 @@ export function trimmedGraph(
   const droppedEdges = trimLowFrequencyEdges(g, edgeCutoff);
   if (o.visualMode) removeRedundantEdges(g);
   return { graph: g, origCount, droppedNodes, droppedEdges };
+}
+
+// The graph of the kept nodes when few or no edges are read. A kept node's
+// flat and cum are the same as in the graph with more nodes (cum counts once
+// per sample wherever the node is, flat only goes to a kept leaf), so prev's
+// nodes are reused; the samples are walked again only when edges into some
+// kept inlined node are needed (their sources depend on the kept set).
+function keptNodes(build: GraphBuilder, prev: Graph, keep: Uint8Array | null, inlined: Uint8Array | null): Graph {
+  const nodes = keep === null ? prev.nodes : prev.nodes.filter((n) => keep[n.id] !== 0);
+  if (inlined !== null) {
+    let dst: Uint8Array | null = null;
+    for (const n of nodes) {
+      if (inlined[n.id] === 0) continue;
+      dst ??= new Uint8Array(inlined.length);
+      dst[n.id] = 1;
+    }
+    if (dst !== null) return build(keep, dst);
+  }
+  // No edge is read: drop any edges of prev, which may lead to dropped nodes.
+  for (const n of nodes) {
+    if (n.in.size > 0) n.in = new Map();
+    if (n.out.size > 0) n.out = new Map();
+  }
+  return { nodes };
 }
 
 // The same sequence on a call tree: nodes are removed in place (TrimTree).

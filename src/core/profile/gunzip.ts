@@ -47,8 +47,8 @@ export function formatSize(n: number): string {
 // SUSPECT_AFTER bytes at more than SUSPECT_RATIO, stop keeping the output and
 // only count it: a bomb is then refused at the cap having held ~64 MiB, and a
 // merely very compressible profile under the cap is inflated a second time.
-const SUSPECT_AFTER = 64 * 1024 * 1024;
-const SUSPECT_RATIO = 100;
+export const SUSPECT_AFTER = 64 * 1024 * 1024;
+export const SUSPECT_RATIO = 20;
 
 function tooLarge(buf: Uint8Array, maxBytes: number): ProfileError {
   return new ProfileError(

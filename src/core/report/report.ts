@@ -4,9 +4,9 @@ import type { Profile } from '../profile/model';
 import type { Granularity } from '../query/options';
 import { buildGraph } from '../graph/build';
 import { buildTree } from '../graph/tree';
-import { internFrames, type FrameTable } from '../graph/frames';
+import { inlinedNodes, internFrames, type FrameTable } from '../graph/frames';
 import { numLabelUnits } from '../graph/tags';
-import { trimmedGraph, type TrimmedGraph } from '../graph/trim';
+import { trimmedGraph, type EdgeNeed, type TrimmedGraph } from '../graph/trim';
 import type { Graph } from '../graph/types';
 import { flatValue, cumValue } from '../graph/types';
 import { scale, scaledLabel } from '../units/measurement';
@@ -71,13 +71,14 @@ export class Report {
   }
 
   /** report.newGraph: all nodes, or only those kept. */
-  newGraph(kept: Uint8Array | null = null, withEdges = true): Graph {
+  newGraph(kept: Uint8Array | null = null, edges: boolean | Uint8Array = true): Graph {
     const withTags = this.o.outputFormat === 'dot';
     return buildGraph(this.prof, this.frames(), {
       values: this.values,
       meanDiv: this.meanDiv,
       kept,
-      edges: withEdges,
+      edges: edges !== false,
+      edgeDst: edges instanceof Uint8Array ? edges : null,
       dropNegative: this.o.dropNegative,
       tags: withTags
         ? { numLabelUnits: this.numLabelUnits ?? numLabelUnits(this.prof), outputUnit: this.o.outputUnit }
@@ -98,9 +99,16 @@ export class Report {
     });
   }
 
-  newTrimmedGraph(): TrimmedGraph {
+  /**
+   * report.newTrimmedGraph. `edges`: what the caller reads of the edges ('all';
+   * 'inline' for the inline marks of -top/-text; 'none' for legends only): the
+   * nodes and their values are the same, the graph is built faster.
+   */
+  newTrimmedGraph(edges: EdgeNeed = 'all'): TrimmedGraph {
     const callTree = this.o.callTree && this.o.outputFormat === 'dot';
-    return trimmedGraph((kept, withEdges) => this.newGraph(kept, withEdges), this.frames().infos.length, {
+    return trimmedGraph((kept, e) => this.newGraph(kept, e), this.frames().infos.length, {
+      edges,
+      inlined: edges === 'inline' ? inlinedNodes(this.frames()) : null,
       callTree: callTree ? () => this.newTree() : null,
       nodeFraction: this.o.nodeFraction,
       edgeFraction: this.o.edgeFraction,

@@ -28,7 +28,7 @@ export function inlineLabel(n: GraphNode): TextItem['inlineLabel'] {
 }
 
 export function textItems(rpt: Report): { items: TextItem[]; labels: string[] } {
-  const { graph: g, origCount, droppedNodes } = rpt.newTrimmedGraph();
+  const { graph: g, origCount, droppedNodes } = rpt.newTrimmedGraph('inline'); // only the (inline) marks read edges
   rpt.selectOutputUnit(g);
   const labels = reportLabels(rpt, g, origCount, droppedNodes, 0, false);
   const items = g.nodes.map((n): TextItem => {
