@@ -72,3 +72,22 @@ test('a large dropped profile on a static host: too big for a link, offered as a
   expect((await download).suggestedFilename()).toBe('large.pb.gz');
   expect(page.url()).not.toContain('#p=');
 });
+
+test('when the clipboard is refused, the link is shown selected for copying', async ({ page }) => {
+  await page.addInitScript(() => {
+    Object.defineProperty(navigator, 'clipboard', {
+      value: { writeText: () => Promise.reject(new DOMException('Write permission denied.', 'NotAllowedError')) },
+    });
+  });
+  await page.goto(host.url + PREFIX + '?view=top');
+  await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');
+  await openWithDrop(page, 'cpu.http.pb.gz', fs.readFileSync(fixture('cpu.http.pb.gz')));
+  await expect(topTable(page)).toBeVisible();
+  await page.getByRole('button', { name: 'Copy link' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Copy the selected link below' })).toBeVisible({ timeout: 30_000 });
+  const field = page.getByRole('region', { name: 'Link to this view' }).getByRole('textbox', { name: 'Link' });
+  await expect(field).toBeFocused();
+  await expect(field).toHaveValue(page.url());
+  expect(await field.evaluate((el: HTMLInputElement) => [el.selectionStart, el.selectionEnd])).toEqual([0, page.url().length]);
+  await expect(page.getByRole('status').filter({ hasText: 'Link copied' })).toHaveCount(0);
+});

@@ -24,7 +24,11 @@ export function CopyLink() {
   // A new view or profile makes the shown link stale.
   useEffect(() => setPanel(null), [url, summary]);
   useEffect(() => {
-    if (panel?.kind === 'link') field.current?.select();
+    // Selected and focused, so Ctrl+C copies it when the clipboard was refused.
+    if (panel?.kind === 'link' && !panel.copied) {
+      field.current?.focus();
+      field.current?.select();
+    }
   }, [panel]);
 
   const base = appBase(window.location.pathname);

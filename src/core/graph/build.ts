@@ -187,20 +187,68 @@ export function buildGraph(p: Profile, ft: FrameTable, o: BuildOptions): Graph {
   };
   let tagAcc: Map<number, NodeTags> | null = null;
   let onTag: TagHook | null = null;
+  let replayTags: (() => void) | null = null;
   if (o.tags) {
     const tagOpts = o.tags;
     const acc = (tagAcc = new Map<number, NodeTags>());
-    let lastSample = -1;
-    let st: SampleTags | null = null;
-    onTag = (n, s, w, dw, isFlat) => {
-      if (s !== lastSample) {
-        lastSample = s;
-        st = collectSampleTags(p, s, tagOpts);
+    // Samples share few distinct tag sets: sum values per (node, tag set) in
+    // the walk, then add them to the tag maps once per pair, in first-seen
+    // order (the maps' insertion order stays that of per-sample adding).
+    const setIds = new Map<string, number>();
+    const sets: SampleTags[] = [];
+    const setOf = new Int32Array(p.samples.count);
+    for (let s = 0; s < p.samples.count; s++) {
+      if (o.values[s] === 0 && (!o.meanDiv || o.meanDiv[s] === 0)) continue; // not walked
+      const st = collectSampleTags(p, s, tagOpts);
+      let key = st.labels;
+      for (const x of st.numeric) key += `\0${x.name}\x01${x.unit}\x01${x.value}`;
+      let id = setIds.get(key);
+      if (id === undefined) {
+        id = sets.length;
+        sets.push(st);
+        setIds.set(key, id);
       }
-      addTags(acc, n, st!, w, dw, isFlat);
-    };
+      setOf[s] = id;
+    }
+    if (sets.length === 1) {
+      // One tag set (no labels, say): a node's tag sums are its flat and cum.
+      replayTags = () => {
+        for (let n = 0; n < nNodes; n++) {
+          if (!a.touched[n]) continue;
+          addTags(acc, n, sets[0], a.cum[n], a.cumDiv[n], false);
+          addTags(acc, n, sets[0], a.flat[n], a.flatDiv[n], true);
+        }
+      };
+    } else if (sets.length > 1) {
+      const pairs = new Map<number, number>();
+      const sums: number[] = []; // per pair: node, set, cum, cumDiv, flat, flatDiv
+      onTag = (n, s, w, dw, isFlat) => {
+        const key = n * KEY_SHIFT + setOf[s];
+        let j = pairs.get(key);
+        if (j === undefined) {
+          j = sums.length;
+          sums.push(n, setOf[s], 0, 0, 0, 0);
+          pairs.set(key, j);
+        }
+        if (isFlat) {
+          sums[j + 4] += w;
+          sums[j + 5] += dw;
+        } else {
+          sums[j + 2] += w;
+          sums[j + 3] += dw;
+        }
+      };
+      replayTags = () => {
+        for (let j = 0; j < sums.length; j += 6) {
+          const st = sets[sums[j + 1]];
+          addTags(acc, sums[j], st, sums[j + 2], sums[j + 3], false);
+          addTags(acc, sums[j], st, sums[j + 4], sums[j + 5], true);
+        }
+      };
+    }
   }
   walkSamples(p, ft, o, a, onTag);
+  if (replayTags) replayTags();
 
   const { flat, flatDiv, cum, cumDiv, touched, edges } = a;
   const nodeObjs: (GraphNode | undefined)[] = new Array(nNodes);

@@ -9,7 +9,8 @@ import { printableName } from './node-info';
 import { sortNodes } from './sort';
 import { tinyProfile } from './test-profile';
 import { trimmedGraph, type EdgeNeed, type TrimOptions } from './trim';
-import type { Graph } from './types';
+import type { Graph, GraphNode } from './types';
+import { addInlineEdges } from './inline-edges';
 
 const p = tinyProfile();
 const ft = internFrames(p);
@@ -72,8 +73,10 @@ describe('graphs built for fewer edges', () => {
           const all = trimmedGraph(b, frames.infos.length, o);
           const view = textView(all.graph);
           marks += view.filter((l) => !l.endsWith(' ')).length;
-          for (const need of ['inline', 'none'] as EdgeNeed[]) {
-            const t = trimmedGraph(b, frames.infos.length, { ...o, edges: need, inlined });
+          const walk = (nodes: GraphNode[], kept: Uint8Array | null, dst: Uint8Array) =>
+            addInlineEdges(prof, frames, nodes, { values: vals, kept, dst });
+          for (const [need, inlineEdges] of [['inline', null], ['inline', walk], ['none', null]] as const) {
+            const t = trimmedGraph(b, frames.infos.length, { ...o, edges: need as EdgeNeed, inlined, inlineEdges });
             expect([t.origCount, t.droppedNodes]).toEqual([all.origCount, all.droppedNodes]);
             if (need === 'inline') expect(textView(t.graph)).toEqual(view);
             else expect(t.graph.nodes.map((n) => `${n.id} ${n.flat} ${n.cum}`)).toEqual(all.graph.nodes.map((n) => `${n.id} ${n.flat} ${n.cum}`));

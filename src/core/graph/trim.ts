@@ -18,12 +18,18 @@ export interface TrimOptions {
   // into a node are inline: -top/-text; needs `inlined`) or 'none' (legends).
   edges?: EdgeNeed;
   inlined?: Uint8Array | null; // inlinedNodes(frame table), for edges: 'inline'
+  // Fills nodes' edges into the dst nodes (addInlineEdges); without it the
+  // graph is built again with those edges only.
+  inlineEdges?: ((nodes: GraphNode[], kept: Uint8Array | null, dst: Uint8Array) => void) | null;
 }
 
 export type EdgeNeed = 'all' | 'inline' | 'none';
 
-/** Builds the graph of the kept nodes (null = all): edges true = all, false = none, or only those into marked nodes. */
-export type GraphBuilder = (kept: Uint8Array | null, edges: boolean | Uint8Array) => Graph;
+/**
+ * Builds the graph of the kept nodes (null = all): edges true = all, false =
+ * none, or only those into marked nodes; tags false: no label tags needed.
+ */
+export type GraphBuilder = (kept: Uint8Array | null, edges: boolean | Uint8Array, tags?: boolean) => Graph;
 
 export interface TrimmedGraph {
   graph: Graph;
@@ -36,10 +42,11 @@ export function trimmedGraph(build: GraphBuilder, nodeIds: number, o: TrimOption
   if (o.callTree) return trimmedTree(o.callTree(), o);
   const need = o.edges ?? 'all';
   const rebuild = (prev: Graph, keep: Uint8Array | null): Graph =>
-    need === 'all' ? build(keep, true) : keptNodes(build, prev, keep, need === 'inline' ? (o.inlined ?? null) : null);
+    need === 'all' ? build(keep, true) : keptNodes(build, prev, keep, need === 'inline' ? (o.inlined ?? null) : null, o.inlineEdges ?? null);
   // The first graph only decides which nodes stay (flat and cum need no
   // edges); the graph of the report is then built once with its edges.
-  let g = build(null, false);
+  // With all edges the graph is always built again, so this one needs no tags.
+  let g = build(null, false, need !== 'all');
   let totalValue = 0;
   for (const n of g.nodes) totalValue += n.flat;
   const nodeCutoff = Math.abs(Math.trunc(totalValue * o.nodeFraction));
@@ -86,7 +93,13 @@ export function trimmedGraph(build: GraphBuilder, nodeIds: number, o: TrimOption
 // per sample wherever the node is, flat only goes to a kept leaf), so prev's
 // nodes are reused; the samples are walked again only when edges into some
 // kept inlined node are needed (their sources depend on the kept set).
-function keptNodes(build: GraphBuilder, prev: Graph, keep: Uint8Array | null, inlined: Uint8Array | null): Graph {
+function keptNodes(
+  build: GraphBuilder,
+  prev: Graph,
+  keep: Uint8Array | null,
+  inlined: Uint8Array | null,
+  inlineEdges: TrimOptions['inlineEdges'],
+): Graph {
   const nodes = keep === null ? prev.nodes : prev.nodes.filter((n) => keep[n.id] !== 0);
   if (inlined !== null) {
     let dst: Uint8Array | null = null;
@@ -95,7 +108,11 @@ function keptNodes(build: GraphBuilder, prev: Graph, keep: Uint8Array | null, in
       dst ??= new Uint8Array(inlined.length);
       dst[n.id] = 1;
     }
-    if (dst !== null) return build(keep, dst);
+    if (dst !== null) {
+      if (!inlineEdges) return build(keep, dst);
+      inlineEdges(nodes, keep, dst);
+      return { nodes };
+    }
   }
   // No edge is read: drop any edges of prev, which may lead to dropped nodes.
   for (const n of nodes) {

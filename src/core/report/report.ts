@@ -4,6 +4,7 @@ import type { Profile } from '../profile/model';
 import type { Granularity } from '../query/options';
 import { buildGraph } from '../graph/build';
 import { buildTree } from '../graph/tree';
+import { addInlineEdges } from '../graph/inline-edges';
 import { inlinedNodes, internFrames, type FrameTable } from '../graph/frames';
 import { numLabelUnits } from '../graph/tags';
 import { trimmedGraph, type EdgeNeed, type TrimmedGraph } from '../graph/trim';
@@ -71,8 +72,8 @@ export class Report {
   }
 
   /** report.newGraph: all nodes, or only those kept. */
-  newGraph(kept: Uint8Array | null = null, edges: boolean | Uint8Array = true): Graph {
-    const withTags = this.o.outputFormat === 'dot';
+  newGraph(kept: Uint8Array | null = null, edges: boolean | Uint8Array = true, tags = true): Graph {
+    const withTags = tags && this.o.outputFormat === 'dot';
     return buildGraph(this.prof, this.frames(), {
       values: this.values,
       meanDiv: this.meanDiv,
@@ -106,9 +107,11 @@ export class Report {
    */
   newTrimmedGraph(edges: EdgeNeed = 'all'): TrimmedGraph {
     const callTree = this.o.callTree && this.o.outputFormat === 'dot';
-    return trimmedGraph((kept, e) => this.newGraph(kept, e), this.frames().infos.length, {
+    return trimmedGraph((kept, e, tags) => this.newGraph(kept, e, tags), this.frames().infos.length, {
       edges,
       inlined: edges === 'inline' ? inlinedNodes(this.frames()) : null,
+      inlineEdges: (nodes, kept, dst) =>
+        addInlineEdges(this.prof, this.frames(), nodes, { values: this.values, meanDiv: this.meanDiv, kept, dst }),
       callTree: callTree ? () => this.newTree() : null,
       nodeFraction: this.o.nodeFraction,
       edgeFraction: this.o.edgeFraction,
