@@ -3,18 +3,13 @@
 // the profile loaded as the CLI loads it. For the views' unit tests.
 import fs from 'node:fs';
 import path from 'node:path';
-import { GO } from './fixtures';
+import { GO, readManifest, type ManifestEntry } from './fixtures';
 import { parseProfile } from '../src/core/profile/parse';
 import { loadProfiles } from '../src/core/profile/combine';
 import type { Profile } from '../src/core/profile/model';
 import type { Options } from '../src/core/query/options';
 
-export interface GoldenEntry {
-  golden: string;
-  argv: string[];
-  exit_code: number;
-  stderr: string | null;
-}
+export type GoldenEntry = ManifestEntry;
 
 export interface GoldenCase {
   golden: string;
@@ -29,7 +24,7 @@ export interface GoldenCase {
   wantStderr: string;
 }
 
-const manifest = JSON.parse(fs.readFileSync(path.join(GO, 'manifest.json'), 'utf8')) as { entries: GoldenEntry[] };
+const manifest = { entries: readManifest() };
 
 const STRING_OPTS: Record<string, keyof Options> = {
   sample_index: 'sampleIndex',

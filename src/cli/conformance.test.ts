@@ -11,18 +11,12 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parseProfile } from '../core/profile/parse';
 import { profileToString } from '../core/profile/to-string';
-import { GO } from '../../test/fixtures';
+import { GO, readManifest, type ManifestEntry } from '../../test/fixtures';
 import { main } from './main';
 
-interface Entry {
-  golden: string;
-  argv: string[];
-  exit_code: number;
-  stderr: string | null;
-  unstable_line_order?: boolean;
-}
+type Entry = ManifestEntry;
 
-const manifest = JSON.parse(readFileSync(path.join(GO, 'manifest.json'), 'utf8')) as { entries: Entry[] };
+const manifest = { entries: readManifest() };
 const here = path.dirname(fileURLToPath(import.meta.url));
 const pending = new Set(
   readFileSync(path.resolve(here, '../../test/conformance-pending.txt'), 'utf8')

@@ -122,6 +122,54 @@ interface Acc {
 
 type TagHook = (node: number, sample: number, w: number, dw: number, flat: boolean) => void;
 
+// walkSamples for the first graph of a trimmed report: all nodes kept, no
+// edges, no tags. Only cum (once per sample) and flat (the innermost frame)
+// are read, and most locations hold a single frame: one lookup for those.
+function walkNodes(p: Profile, ft: FrameTable, o: BuildOptions, a: Acc): void {
+  const { stackStart, stackLocs, count } = p.samples;
+  const { locStart, frames } = ft;
+  const values = o.values;
+  const meanDiv = o.meanDiv ?? null;
+  const { flat, flatDiv, cum, cumDiv, touched, nodeSeen } = a;
+  const nLocs = locStart.length - 1;
+  const single = new Int32Array(nLocs); // the location's frame, or -1: several
+  for (let l = 0; l < nLocs; l++) single[l] = locStart[l + 1] - locStart[l] === 1 ? frames[locStart[l]] : -1;
+  for (let s = 0; s < count; s++) {
+    const w = values[s];
+    const dw = meanDiv !== null ? meanDiv[s] : 0;
+    if (w === 0 && dw === 0) continue;
+    const first = stackStart[s];
+    const end = stackStart[s + 1];
+    if (first === end) continue;
+    for (let i = end - 1; i >= first; i--) {
+      const loc = stackLocs[i];
+      const one = single[loc];
+      if (one >= 0) {
+        if (nodeSeen[one] !== s) {
+          nodeSeen[one] = s;
+          touched[one] = 1;
+          cum[one] += w;
+          cumDiv[one] += dw;
+        }
+        continue;
+      }
+      for (let k = locStart[loc + 1] - 1; k >= locStart[loc]; k--) {
+        const n = frames[k];
+        if (nodeSeen[n] !== s) {
+          nodeSeen[n] = s;
+          touched[n] = 1;
+          cum[n] += w;
+          cumDiv[n] += dw;
+        }
+      }
+    }
+    // Every frame is kept: the leaf is the innermost frame of the innermost location.
+    const leaf = frames[locStart[stackLocs[first]]];
+    flat[leaf] += w;
+    flatDiv[leaf] += dw;
+  }
+}
+
 // The hot loop, kept small and monomorphic so that it optimizes well.
 function walkSamples(p: Profile, ft: FrameTable, o: BuildOptions, a: Acc, onTag: TagHook | null): void {
   const { stackStart, stackLocs, count } = p.samples;
@@ -247,7 +295,8 @@ export function buildGraph(p: Profile, ft: FrameTable, o: BuildOptions): Graph {
       };
     }
   }
-  walkSamples(p, ft, o, a, onTag);
+  if (onTag === null && (o.kept ?? null) === null && o.edges === false) walkNodes(p, ft, o, a);
+  else walkSamples(p, ft, o, a, onTag);
   if (replayTags) replayTags();
 
   const { flat, flatDiv, cum, cumDiv, touched, edges } = a;

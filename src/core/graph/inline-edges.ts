@@ -47,6 +47,9 @@ export function addInlineEdges(p: Profile, ft: FrameTable, nodes: GraphNode[], o
   });
 }
 
+const NONE_KEPT = -1;
+const HAS_MARKED = -2;
+
 // walkSamples' edge logic (graph.newGraph), restricted to edges into dst.
 function walkEdges(p: Profile, ft: FrameTable, o: InlineEdgeOptions): EdgeStore {
   const { stackStart, stackLocs, count } = p.samples;
@@ -54,20 +57,21 @@ function walkEdges(p: Profile, ft: FrameTable, o: InlineEdgeOptions): EdgeStore 
   const { values, kept, dst } = o;
   const meanDiv = o.meanDiv ?? null;
   const nLocs = locStart.length - 1;
-  // Locations holding a marked frame: samples without one add no wanted edge.
-  const locHas = new Uint8Array(nLocs);
+  // One code per location, so that the walk does one lookup per location: a
+  // location without a marked frame only moves the parent, to its innermost
+  // kept frame n (code 2n, or 2n+1: residual, frames below it dropped) or
+  // nowhere (NONE_KEPT: all dropped); HAS_MARKED: walk its frames.
+  const code = new Int32Array(nLocs).fill(NONE_KEPT);
   for (let l = 0; l < nLocs; l++) {
-    for (let k = locStart[l]; k < locStart[l + 1]; k++) if (dst[frames[k]] !== 0) locHas[l] = 1;
-  }
-  // A location without a marked frame only moves the parent: to its innermost
-  // kept frame (-1: none, all dropped), residual when frames below it dropped.
-  const inner = new Int32Array(nLocs).fill(-1);
-  const tailDropped = new Uint8Array(nLocs);
-  for (let l = 0; l < nLocs; l++) {
+    let marked = false;
+    for (let k = locStart[l]; k < locStart[l + 1]; k++) if (dst[frames[k]] !== 0) marked = true;
+    if (marked) {
+      code[l] = HAS_MARKED;
+      continue;
+    }
     for (let k = locStart[l]; k < locStart[l + 1]; k++) {
       if (kept === null || kept[frames[k]] !== 0) {
-        inner[l] = frames[k];
-        tailDropped[l] = k > locStart[l] ? 1 : 0;
+        code[l] = frames[k] * 2 + (k > locStart[l] ? 1 : 0);
         break;
       }
     }
@@ -78,20 +82,16 @@ function walkEdges(p: Profile, ft: FrameTable, o: InlineEdgeOptions): EdgeStore 
     const dw = meanDiv !== null ? meanDiv[s] : 0;
     if (w === 0 && dw === 0) continue;
     const first = stackStart[s];
-    const end = stackStart[s + 1];
-    let i = first;
-    while (i < end && locHas[stackLocs[i]] === 0) i++;
-    if (i === end) continue;
     let parent = -1;
     let residual = false;
-    for (i = end - 1; i >= first; i--) {
+    for (let i = stackStart[s + 1] - 1; i >= first; i--) {
       const loc = stackLocs[i];
-      if (locHas[loc] === 0) {
-        const n = inner[loc];
-        if (n < 0) residual = true;
+      const c = code[loc];
+      if (c !== HAS_MARKED) {
+        if (c === NONE_KEPT) residual = true;
         else {
-          parent = n;
-          residual = tailDropped[loc] !== 0;
+          parent = c >> 1;
+          residual = (c & 1) !== 0;
         }
         continue;
       }

@@ -83,6 +83,29 @@ export function decodeProto(buf: Uint8Array): Profile {
   const end = buf.length;
   while (d.pos < end) {
     const at = d.pos;
+    // Fast path for the bulk of the top level (sample, mapping, location,
+    // function, string_table with a short length prefix): no Decoder calls.
+    const t0 = buf[at];
+    if ((t0 & 7) === 2 && t0 >= 0x12 && t0 <= 0x32) {
+      const n = quick(buf, at + 1, end);
+      if (n >= 0 && quickEnd + n <= end) {
+        const s = quickEnd;
+        const e = s + n;
+        if (t0 === 0x12) sampleR.add(s, e);
+        else if (t0 === 0x22) locationR.add(s, e);
+        else if (t0 === 0x2a) functionR.add(s, e);
+        else if (t0 === 0x1a) mappingR.add(s, e);
+        else {
+          if (stringR.count === 0 && e !== s) {
+            d.fail(`Profile.string_table[0] must be the empty string, found ${JSON.stringify(d.str(s, e).slice(0, 40))}`, at);
+          }
+          stringR.add(s, e);
+        }
+        d.pos = e;
+        d.topFields++;
+        continue;
+      }
+    }
     const t = d.tag(end);
     const field = Math.floor(t / 8);
     const wire = t & 7;
@@ -203,6 +226,7 @@ export function decodeProto(buf: Uint8Array): Profile {
   const fnSystemName = new Uint32Array(nFn);
   const fnFilename = new Uint32Array(nFn);
   const fnStartLine = new Float64Array(nFn);
+  const nStr = strings.length;
   for (let f = 0; f < nFn; f++) {
     d.f1 = 'function';
     d.i1 = f;
@@ -210,6 +234,20 @@ export function decodeProto(buf: Uint8Array): Profile {
     const e = functionR.ends.a[f];
     while (d.pos < e) {
       const at = d.pos;
+      // Fast path: one-byte tag, short varint, string index in range.
+      const t0 = buf[at];
+      if ((t0 & 7) === 0 && t0 >= 0x08 && t0 <= 0x28) {
+        const v = quick(buf, at + 1, e);
+        if (v >= 0 && (v < nStr || t0 === 0x08 || t0 === 0x28)) {
+          if (t0 === 0x08) fnId[f] = v;
+          else if (t0 === 0x10) fnName[f] = v;
+          else if (t0 === 0x18) fnSystemName[f] = v;
+          else if (t0 === 0x20) fnFilename[f] = v;
+          else fnStartLine[f] = v;
+          d.pos = quickEnd;
+          continue;
+        }
+      }
       const t = d.tag(e);
       const field = Math.floor(t / 8);
       if ((t & 7) !== 0 || field < 1 || field > 5) {
@@ -227,6 +265,7 @@ export function decodeProto(buf: Uint8Array): Profile {
     }
   }
   const fnIndex = new IdIndex(fnId, nFn);
+  const fnDense = fnIndex.dense;
 
   // Pass 2c: locations and their lines.
   const nLoc = locationR.count;
@@ -248,6 +287,59 @@ export function decodeProto(buf: Uint8Array): Profile {
     let nLines = 0;
     while (d.pos < e) {
       const at = d.pos;
+      const t0 = buf[at];
+      if (fnDense !== null && t0 === 0x22) {
+        // Fast path for a Line with short varints and a known function_id;
+        // anything else is read again by the general code below.
+        const n = quick(buf, at + 1, e);
+        if (n >= 0 && quickEnd + n <= e) {
+          let p = quickEnd;
+          const le = p + n;
+          let fn = -1;
+          let line = 0;
+          let column = 0;
+          while (p < le) {
+            const lt = buf[p];
+            const v = quick(buf, p + 1, le);
+            if (v < 0) break;
+            if (lt === 0x08) {
+              fn = v === 0 ? -1 : v < fnDense.length ? fnDense[v] : -1;
+              if (v !== 0 && fn < 0) break;
+            } else if (lt === 0x10) line = v;
+            else if (lt === 0x18) column = v;
+            else break;
+            p = quickEnd;
+          }
+          if (p === le) {
+            nLines++;
+            lineFunction.push(fn);
+            lineNumber.push(line);
+            lineColumn.push(column);
+            d.pos = le;
+            continue;
+          }
+        }
+      } else if ((t0 & 7) === 0 && t0 >= 0x08 && t0 <= 0x28 && t0 !== 0x20) {
+        const v = quick(buf, at + 1, e);
+        if (v >= 0) {
+          if (t0 === 0x08) locId[l] = v;
+          else if (t0 === 0x10) {
+            if (v === 0) locMapping[l] = -1;
+            else {
+              const mi = mappingIndex.get(v);
+              if (mi < 0) d.fail(`${d.path('mapping_id')} = ${v} does not name any mapping of Profile.mapping`, at);
+              locMapping[l] = mi;
+            }
+          } else if (t0 === 0x18) {
+            if (addrHalves !== null) {
+              addrHalves[2 * l] = v;
+              addrHalves[2 * l + 1] = 0;
+            } else locAddress[l] = BigInt(v);
+          } else locFolded[l] = v !== 0 ? 1 : 0;
+          d.pos = quickEnd;
+          continue;
+        }
+      }
       const t = d.tag(e);
       if (t === 0x22) {
         // Line

@@ -4,19 +4,9 @@ import path from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { GO, PPROF_TESTDATA } from '../../../test/fixtures';
 import { DEFAULT_MAX_INFLATE, formatSize, gunzip, isGzip } from './gunzip';
-import { ProfileError } from './errors';
+import { errorOf } from '../../../test/error-of';
 
 const MiB = 1024 * 1024;
-
-function errorOf(fn: () => unknown): ProfileError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ProfileError);
-    return e as ProfileError;
-  }
-  throw new Error('expected a ProfileError, nothing was thrown');
-}
 
 describe('gunzip', () => {
   it('inflates the fixtures exactly as zlib does', () => {

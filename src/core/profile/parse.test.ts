@@ -8,18 +8,9 @@ import { GO } from '../../../test/fixtures';
 import { cat, lf, P, smallProfile, u8, vf } from '../../../test/proto-writer';
 import { ProfileError } from './errors';
 import { parseProfile } from './parse';
+import { errorOf } from '../../../test/error-of';
 
 const read = (f: string): Uint8Array => new Uint8Array(readFileSync(path.join(GO, f)));
-
-function errorOf(fn: () => unknown): ProfileError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ProfileError);
-    return e as ProfileError;
-  }
-  throw new Error('expected a ProfileError, nothing was thrown');
-}
 
 describe('parseProfile', () => {
   it('reads gzipped and plain protobuf alike, by content not by name', () => {

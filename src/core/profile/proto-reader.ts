@@ -333,15 +333,13 @@ export function decodeStrings(d: Decoder, r: Ranges, out: string[]): void {
   const buf = d.buf;
   const st = r.starts.a;
   const en = r.ends.a;
-  let ascii = true;
-  for (let i = 0; i < n && ascii; i++) {
-    for (let k = st[i]; k < en[i]; k++) {
-      if (buf[k] >= 0x80) {
-        ascii = false;
-        break;
-      }
-    }
+  // OR of every string byte: one branch per string, not per byte.
+  let or = 0;
+  for (let i = 0; i < n && or < 0x80; i++) {
+    const e = en[i];
+    for (let k = st[i]; k < e; k++) or |= buf[k];
   }
+  const ascii = or < 0x80;
   if (ascii) {
     // Single-byte decoding maps byte offsets to the same character offsets.
     let lo = st[0];

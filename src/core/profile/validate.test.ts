@@ -5,9 +5,9 @@ import { gunzipSync } from 'node:zlib';
 import { GO } from '../../../test/fixtures';
 import { ProfileBuilder } from './builder';
 import { decodeProto } from './decode-proto';
-import { ProfileError } from './errors';
 import type { Profile } from './model';
 import { validateProfile } from './validate';
+import { errorOf } from '../../../test/error-of';
 
 /** A small valid profile built row by row. */
 function build(): Profile {
@@ -23,16 +23,6 @@ function build(): Profile {
   b.addSample([l0, l1], [1, 10], [{ key: 'k', str: 'v' }, { key: 'bytes', num: 64, numUnit: 'bytes' }]);
   b.addSample([l1], [2, -20]);
   return b.build();
-}
-
-function errorOf(fn: () => unknown): ProfileError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(ProfileError);
-    return e as ProfileError;
-  }
-  throw new Error('expected a ProfileError, nothing was thrown');
 }
 
 describe('validateProfile', () => {

@@ -3,22 +3,16 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO } from '../../../test/fixtures';
+import { GO, readManifest, type ManifestEntry } from '../../../test/fixtures';
 import { parseCliArgs } from '../../cli/cli-args';
 import { loadProfiles } from '../profile/combine';
 import { parseProfile } from '../profile/parse';
 import type { Profile } from '../profile/model';
 import { runTextReport, type TextReportKind } from '../report/index';
 
-interface Entry {
-  golden: string;
-  argv: string[];
-  exit_code: number;
-  stderr: string | null;
-  unstable_line_order?: boolean;
-}
+type Entry = ManifestEntry;
 
-const manifest = JSON.parse(readFileSync(path.join(GO, 'manifest.json'), 'utf8')) as { entries: Entry[] };
+const manifest = { entries: readManifest() };
 
 // The entries this layer is responsible for.
 const MINE = /(^|\/)(diff_base\.)?(traces|tags)\.txt$|\/(focus|ignore|hide|show|tagfocus|sample_index)-[^/]*\.top\.txt$|^errors\/(bad-sample_index|focus-nomatch)\.top\.txt$/;

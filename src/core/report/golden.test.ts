@@ -4,21 +4,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { GO } from '../../../test/fixtures';
+import { GO, readManifest, type ManifestEntry } from '../../../test/fixtures';
 import { parseProfile } from '../profile/parse';
 import { loadProfiles } from '../profile/combine';
 import type { Options } from '../query/options';
 import { runTextReport, sourceCandidates, type TextReportKind } from './index';
 
-interface Entry {
-  golden: string;
-  argv: string[];
-  exit_code: number;
-  stderr: string | null;
-  unstable_line_order?: boolean;
-}
+type Entry = ManifestEntry;
 
-const manifest = JSON.parse(fs.readFileSync(path.join(GO, 'manifest.json'), 'utf8')) as { entries: Entry[] };
+const manifest = { entries: readManifest() };
 
 // The goldens this engine owns (the filters and -traces/-tags/-raw are tested elsewhere).
 const OWN = /\/(diff_base\.|base\.|merge\.)?(top|top-cum|text-nodecount20|tree|dot|nodefraction-0\.1\.top|lines\.top|files\.top|addresses\.top|noinlines\.top|peek-[^/]*|list-[^/]*)\.txt$/;

@@ -15,12 +15,13 @@ import type { ViewHeader } from '../../worker/view-protocol';
  * `labels`: the full label list the view already has (reportLabels' result,
  * e.g. textItems(rpt).labels); pass it to avoid building the graph twice and
  * to get the legend of the view's own trimming. Without it the legend is
- * computed here from rpt.newTrimmedGraph(). Call this after the view picked
+ * computed here from rpt.newTrimmedGraph('none'). Call this after the view picked
  * its output unit (textItems etc. do), so Duration's total uses the same unit.
  */
 export function viewHeader(p: Profile, rpt: Report, q: QueryResult, labels?: string[]): ViewHeader {
   if (!labels) {
-    const { graph, origCount, droppedNodes } = rpt.newTrimmedGraph();
+    // The legend reads no edge (droppedEdges is 0 here): build none.
+    const { graph, origCount, droppedNodes } = rpt.newTrimmedGraph('none');
     rpt.selectOutputUnit(graph);
     labels = reportLabels(rpt, graph, origCount, droppedNodes, 0, false);
   }
