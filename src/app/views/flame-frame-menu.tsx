@@ -1,7 +1,7 @@
 // The context menu of a flame graph frame (right click, or the context-menu
 // key / Shift+F10 on the chart): refine with the frame's function, or show its
 // source. Arrow keys move, Escape closes. Names are rendered as text only.
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { useContextMenu } from '../components/use-context-menu';
 import type { RefineKind } from './view-props';
 
 export type FrameAction = RefineKind | 'source';
@@ -24,31 +24,7 @@ interface Props {
 }
 
 export function FlameFrameMenu({ subject, x, y, onAction, onClose }: Props) {
-  const ref = useRef<HTMLDivElement>(null);
-
-  useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    const away = (ev: PointerEvent) => {
-      if (ref.current && !ref.current.contains(ev.target as Node)) onClose();
-    };
-    document.addEventListener('pointerdown', away, true);
-    return () => document.removeEventListener('pointerdown', away, true);
-  }, [onClose]);
-
-  const onKeyDown = (ev: KeyboardEvent) => {
-    const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
-    const i = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (ev.key === 'Escape') {
-      ev.stopPropagation();
-      onClose();
-    } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-      ev.preventDefault();
-      const d = ev.key === 'ArrowDown' ? 1 : -1;
-      items[(i + d + items.length) % items.length]?.focus();
-    } else if (ev.key === 'Tab') {
-      onClose();
-    }
-  };
+  const { ref, onKeyDown } = useContextMenu(onClose);
 
   return (
     <div

@@ -1,7 +1,8 @@
 // The context menu of a graph node (right click, or the context-menu key /
 // Shift+F10 on a focused node): refine the graph with the node's function, or
 // look at it in Peek or Source. Arrow keys move, Escape closes.
-import { useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
+import { useLayoutEffect } from 'react';
+import { useContextMenu } from '../components/use-context-menu';
 import type { RefineKind } from './view-props';
 
 export type NodeAction = RefineKind | 'peek' | 'source';
@@ -27,7 +28,7 @@ interface Props {
 }
 
 export function GraphNodeMenu({ subject, x, y, onAction, onClose }: Props) {
-  const ref = useRef<HTMLDivElement>(null);
+  const { ref, onKeyDown } = useContextMenu(onClose);
 
   // Keep the menu inside the graph's box (which clips), flipping it up or left.
   useLayoutEffect(() => {
@@ -38,31 +39,7 @@ export function GraphNodeMenu({ subject, x, y, onAction, onClose }: Props) {
     const left = x + el.offsetWidth > box.clientWidth ? x - el.offsetWidth : x;
     el.style.top = `${Math.max(0, top)}px`;
     el.style.left = `${Math.max(0, left)}px`;
-  }, [x, y]);
-
-  useEffect(() => {
-    ref.current?.querySelector<HTMLButtonElement>('[role="menuitem"]')?.focus();
-    const away = (ev: PointerEvent) => {
-      if (ref.current && !ref.current.contains(ev.target as Node)) onClose(false);
-    };
-    document.addEventListener('pointerdown', away, true);
-    return () => document.removeEventListener('pointerdown', away, true);
-  }, [onClose]);
-
-  const onKeyDown = (ev: KeyboardEvent) => {
-    const items = [...(ref.current?.querySelectorAll<HTMLButtonElement>('[role="menuitem"]') ?? [])];
-    const i = items.indexOf(document.activeElement as HTMLButtonElement);
-    if (ev.key === 'Escape') {
-      ev.stopPropagation();
-      onClose(true);
-    } else if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
-      ev.preventDefault();
-      const d = ev.key === 'ArrowDown' ? 1 : -1;
-      items[(i + d + items.length) % items.length]?.focus();
-    } else if (ev.key === 'Tab') {
-      onClose(false);
-    }
-  };
+  }, [x, y, ref]);
 
   return (
     <div ref={ref} role="menu" aria-label={`Actions for ${subject}`} className="graph-node-menu" style={{ left: x, top: y }} onKeyDown={onKeyDown}>
