@@ -443,6 +443,11 @@ describe('decodeProto errors', () => {
     expect(fn.message).toMatch(/Profile\.function\[0\]\.name = 99 is not an index of the string table \(12 strings\)/);
     const neg = errorOf(() => decodeProto(u8(smallProfile({ samples: lf(P.sample, vf(1, 1), packed(2, [1, 2]), lf(3, vf(1, -1n), vf(2, 1))) }))));
     expect(neg.message).toMatch(/Profile\.sample\[0\]\.label\[0\]\.key = -1 is not an index/);
+    // A good label (read by the fast path) before the bad one: the index counts both.
+    const second = errorOf(() => decodeProto(u8(smallProfile({ samples: lf(P.sample, vf(1, 1), packed(2, [1, 2]), lf(3, vf(1, 1), vf(2, 2)), lf(3, vf(1, 1), vf(2, 50))) }))));
+    expect(second.message).toMatch(/Profile\.sample\[0\]\.label\[1\]\.str = 50 is not an index of the string table \(12 strings\)/);
+    const fnFile = errorOf(() => decodeProto(u8(smallProfile({ functions: cat(lf(P.function, vf(1, 1), vf(2, 1), vf(4, 12))) }))));
+    expect(fnFile.message).toMatch(/Profile\.function\[0\]\.filename = 12 is not an index of the string table \(12 strings\)/);
     const st = errorOf(() => decodeProto(u8(smallProfile({ types: cat(lf(P.sampleType, vf(1, 1), vf(2, 2)), lf(P.sampleType, vf(1, 3), vf(2, 40))) }))));
     expect(st.message).toMatch(/Profile\.sample_type\[1\]\.unit = 40 is not an index/);
     const top = errorOf(() => decodeProto(u8(smallProfile({ tail: vf(P.defaultSampleType, 12) }))));

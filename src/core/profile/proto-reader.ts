@@ -69,9 +69,9 @@ export class Grow<T extends Float64Array | Uint32Array | Int32Array> {
     b.set(this.a);
     this.a = b;
   }
-  /** The filled part: a view when little is wasted, else a copy. */
-  done(): T {
-    return (this.n >= this.a.length * 0.75 ? this.a.subarray(0, this.n) : this.a.slice(0, this.n)) as T;
+  /** The filled part: a view when at most 1-minFill is wasted, else a copy. */
+  done(minFill = 0.75): T {
+    return (this.n >= this.a.length * minFill ? this.a.subarray(0, this.n) : this.a.slice(0, this.n)) as T;
   }
 }
 
