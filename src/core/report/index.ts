@@ -5,11 +5,10 @@ import type { Profile } from '../profile/model';
 import { ProfileError } from '../profile/errors';
 import type { Options } from '../query/options';
 import { applyQuery } from '../query/index';
-import { GoRegexpError } from '../query/go-regexp';
-import { reportConfig, type TextReportKind } from './config';
+import { type TextReportKind } from './config';
+import { reportFromQuery } from './from-query';
 import { printDot } from './dot';
 import { printSource, type SourceOpener } from './list';
-import { Report } from './report';
 import { tagsReport } from './tags';
 import { printText } from './text';
 import { tracesReport } from './traces';
@@ -19,6 +18,7 @@ export type { TextReportKind } from './config';
 export type { SourceOpener } from './list';
 export { sourceCandidates } from './source-path';
 export { Report, computeTotal, type ReportConfig } from './report';
+export { reportFromQuery } from './from-query';
 export { textItems, type TextItem } from './text';
 export { treeData, type TreeData, type TreeEntry, type TreeLink } from './tree';
 export { sourceData, type SourceRoutine, type SourceLine } from './list';
@@ -47,18 +47,7 @@ export function runTextReport(kind: TextReportKind, p: Profile, o: Options, extr
     let symbol: string | undefined;
     if (kind === 'peek') symbol = extra.peek ?? '';
     if (kind === 'list') symbol = extra.list ?? '';
-    let cfg;
-    try {
-      cfg = reportConfig(kind, q.profile, o, q.sampleIndex, q.filters, symbol);
-    } catch (e) {
-      if (e instanceof GoRegexpError) throw new ProfileError(`parsing argument regexp ${symbol}: ${e.message}`);
-      throw e;
-    }
-    cfg.meanIndex = q.meanIndex >= 0 ? q.meanIndex : null;
-    cfg.sampleType = q.sampleType;
-    cfg.sampleUnit = q.sampleUnit;
-    const rpt = new Report(q.profile, q.total, cfg);
-    rpt.numLabelUnits = q.numLabelUnits;
+    const rpt = reportFromQuery(q, kind, o, symbol);
     let stdout: string;
     switch (kind) {
       case 'top':

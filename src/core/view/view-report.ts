@@ -2,12 +2,11 @@
 // reports do (src/core/report/index.ts runTextReport), so that the numbers of
 // a view equal `go tool pprof -top/-peek/-list/-dot` for the same options.
 import type { Profile } from '../profile/model';
-import { ProfileError } from '../profile/errors';
 import type { Options } from '../query/options';
 import { applyQuery, type QueryResult } from '../query/index';
-import { GoRegexpError } from '../query/go-regexp';
-import { reportConfig, type TextReportKind } from '../report/config';
-import { Report } from '../report/report';
+import type { TextReportKind } from '../report/config';
+import { reportFromQuery } from '../report/from-query';
+import type { Report } from '../report/report';
 
 export interface ViewReport {
   q: QueryResult;
@@ -21,17 +20,5 @@ export interface ViewReport {
  */
 export function viewReport(p: Profile, kind: TextReportKind, o: Options, symbol?: string): ViewReport {
   const q = applyQuery(p, o);
-  let cfg;
-  try {
-    cfg = reportConfig(kind, q.profile, o, q.sampleIndex, q.filters, symbol);
-  } catch (e) {
-    if (e instanceof GoRegexpError) throw new ProfileError(`parsing argument regexp ${symbol}: ${e.message}`);
-    throw e;
-  }
-  cfg.meanIndex = q.meanIndex >= 0 ? q.meanIndex : null;
-  cfg.sampleType = q.sampleType;
-  cfg.sampleUnit = q.sampleUnit;
-  const rpt = new Report(q.profile, q.total, cfg);
-  rpt.numLabelUnits = q.numLabelUnits;
-  return { q, rpt };
+  return { q, rpt: reportFromQuery(q, kind, o, symbol) };
 }
