@@ -110,3 +110,15 @@ export function goldenSampleTypes(goldenFile: string): string[] {
   if (i < 0) throw new Error(`no Samples: in ${goldenFile}`);
   return lines[i + 1].trim().split(/\s+/).map((t) => t.replace(/\[dflt\]$/, ''));
 }
+
+/** Serves a fixture at api/profile as the CLI does, so that the page (and a reload) opens it. */
+export async function serve(page: Page, file: string): Promise<void> {
+  const bytes = fs.readFileSync(fixture(file));
+  await page.route('**/api/profile', (route) =>
+    route.fulfill({
+      status: 200,
+      body: bytes,
+      headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${file}"` },
+    }),
+  );
+}

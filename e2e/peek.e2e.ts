@@ -3,7 +3,7 @@
 // negative values), reached by URL and from a Top row's menu.
 import fs from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
-import { expect, fixture, openApp, openWithPicker, parseValueLabel, test } from './helpers';
+import { expect, fixture, openApp, openWithPicker, parseValueLabel, test, serve } from './helpers';
 
 test.setTimeout(90_000);
 
@@ -22,17 +22,6 @@ function goldenPeek(file: string): string[][] {
     if (edge) out.push([seenFunction ? 'callee' : 'caller', edge[1], edge[2], edge[3]]);
   }
   return out;
-}
-
-async function serve(page: Page, file: string): Promise<void> {
-  const bytes = fs.readFileSync(fixture(file));
-  await page.route('**/api/profile', (route) =>
-    route.fulfill({
-      status: 200,
-      body: bytes,
-      headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${file}"` },
-    }),
-  );
 }
 
 function peekTable(page: Page, name: string): Locator {

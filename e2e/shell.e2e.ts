@@ -5,7 +5,7 @@
 // fixture in helpers.ts fails a test on any).
 import fs from 'node:fs';
 import type { Page } from '@playwright/test';
-import { expect, fixture, openApp, openWithDrop, openWithPicker, test } from './helpers';
+import { expect, fixture, openApp, openWithDrop, openWithPicker, test, serve } from './helpers';
 
 // CI runs on a loaded 2-core machine: room for the slow views (graph layout, flame graph).
 test.describe.configure({ timeout: 90_000 });
@@ -41,17 +41,6 @@ async function topRows(page: Page, n: number): Promise<string[][]> {
   return out;
 }
 
-/** Serves a profile as the CLI does, so that a reload opens it again. */
-async function serve(page: Page, file: string): Promise<void> {
-  const bytes = fs.readFileSync(fixture(file));
-  await page.route('**/api/profile', (route) =>
-    route.fulfill({
-      status: 200,
-      body: bytes,
-      headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${file}"` },
-    }),
-  );
-}
 
 async function pickMenu(page: Page, menu: string, item: string): Promise<void> {
   await page.getByRole('button', { name: menu, exact: true }).click();

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, fixture, test } from './helpers';
+import { expect, fixture, test, serve } from './helpers';
 
 test.setTimeout(90_000);
 
@@ -33,17 +33,6 @@ function goldenList(file: string): GoldenRoutine[] {
     }
   }
   return out;
-}
-
-async function serve(page: Page, file: string): Promise<void> {
-  const bytes = fs.readFileSync(fixture(file));
-  await page.route('**/api/profile', (route) =>
-    route.fulfill({
-      status: 200,
-      body: bytes,
-      headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${file}"` },
-    }),
-  );
 }
 
 function routine(page: Page, name: string): Locator {
