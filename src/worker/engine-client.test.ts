@@ -14,10 +14,10 @@ class FakeWorker {
   addEventListener(type: string, f: (ev: MessageEvent<EngineMessage>) => void) {
     if (type === 'message') this.listeners.push(f);
   }
-  private send(m: EngineMessage) {
+  private send(m: EngineMessage, delay = 1) {
     setTimeout(() => {
       if (!this.terminated) for (const f of this.listeners) f({ data: m } as MessageEvent<EngineMessage>);
-    }, 1);
+    }, delay);
   }
   postMessage(req: EngineRequest) {
     this.received.push(req);
@@ -25,7 +25,8 @@ class FakeWorker {
       this.send({ id: req.id, kind: 'progress', phase: 'decode', done: 0, total: 1 });
       this.send({ id: req.id, kind: 'open', ok: true, summary: { fileName: req.fileName } as never });
     } else if (req.kind === 'view' && req.req.options.focus !== 'hang') {
-      this.send({ id: req.id, kind: 'view', ok: true, response: { header: {} as never, data: req.req.options.focus } });
+      const delay = req.req.options.focus === 'slow' ? 300 : 1;
+      this.send({ id: req.id, kind: 'view', ok: true, response: { header: {} as never, data: req.req.options.focus } }, delay);
     }
   }
   terminate() {
@@ -72,6 +73,17 @@ describe('engine client', () => {
     expect(reopen.kind === 'open' && reopen.data).toBe(bytes);
     const ok = await e.view({ view: 'top', options: { focus: 'fine' } });
     expect(ok).toMatchObject({ ok: true, response: { data: 'fine' } });
+  });
+});
+
+describe('engine client: the time limit grows with the profile', () => {
+  it('stops a slow view of a small file but lets a big file take longer', async () => {
+    const small = engine();
+    await small.open('a.pb.gz', new Blob(['abc']));
+    expect(await small.view({ view: 'top', options: { focus: 'slow' } })).toMatchObject({ ok: false, cancelled: true });
+    const big = engine();
+    await big.open('b.pb.gz', new Blob([new Uint8Array(2 * 1024 * 1024)])); // +1 s
+    expect(await big.view({ view: 'top', options: { focus: 'slow' } })).toMatchObject({ ok: true, response: { data: 'slow' } });
   });
 });
 

@@ -28,6 +28,8 @@ export interface EngineOptions {
 }
 
 export const VIEW_TIME_LIMIT_MS = 8000;
+/** Bigger profiles take longer to query: the limit grows by 1 s for each 2 MB of the file. */
+const MS_PER_BYTE = 1000 / (2 * 1024 * 1024);
 
 type Pending = {
   resolve(m: EngineMessage): void;
@@ -49,6 +51,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   // Views wait for loads to finish before their time limit starts.
   let ready: Promise<unknown> = Promise.resolve();
   let currentView: { id: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
+  const viewLimit = (): number => limit + Math.round((saved?.data.size ?? 0) * MS_PER_BYTE);
 
   function failAll(message: string, extra: { cancelled?: boolean } = {}): void {
     for (const [id, p] of pending) {
@@ -115,7 +118,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     const opens = [...pending].filter(([, p]) => p.kind === 'open' && p.req);
     for (const [id] of opens) pending.delete(id);
     failAll(
-      `The view took longer than ${limit / 1000} s and was stopped (a regular expression that takes too long, perhaps). ` +
+      `The view took longer than ${Math.round(viewLimit() / 1000)} s and was stopped (a regular expression that takes too long, perhaps). ` +
         'Change the filters or the search and try again; the profile is still open.',
       { cancelled: true },
     );
@@ -163,7 +166,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
       const answer = send<ViewResult>({ id, kind: 'view', req }, 'view');
       mine.timer = setTimeout(() => {
         if (currentView === mine && pending.has(id)) restart();
-      }, limit);
+      }, viewLimit());
       return answer;
     },
     download() {
