@@ -2,6 +2,7 @@
 // built app in dist/, served by `vite preview` on a free local port.
 import { execFileSync } from 'node:child_process';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM, CHROMIUM_ARGS } from './test/chromium';
 
 // The runner and its workers all load this file: the first load picks the port
 // and passes it on through the environment, so they all agree.
@@ -13,8 +14,6 @@ function freePort(): string {
 process.env.TSPROF_E2E_PORT ||= freePort();
 const port = process.env.TSPROF_E2E_PORT;
 const baseURL = `http://127.0.0.1:${port}/`;
-
-const CHROMIUM = process.env.TSPROF_CHROMIUM ?? '/usr/bin/chromium';
 
 export default defineConfig({
   testDir: './e2e',
@@ -32,16 +31,7 @@ export default defineConfig({
     headless: true,
     launchOptions: {
       executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
+      args: CHROMIUM_ARGS,
     },
   },
   webServer: {

@@ -19,20 +19,9 @@ import { GO } from '../test/fixtures';
 import { chromiumProcesses, mainHeapMB, tabRenderer, workerHeapMB } from './browser-memory';
 import { INIT_SCRIPT, MILESTONES, OTHER_MENU_ITEM, longTaskStats, menuItem, timedAction, type PageBench } from './browser-page';
 import { serveStatic } from './browser-server';
+import { CHROMIUM, CHROMIUM_ARGS } from '../test/chromium';
 import { flag, generatedProfile, loadNote, median, numFlag, type Figure } from './util';
 
-const CHROMIUM = process.env.TSPROF_CHROMIUM ?? '/usr/bin/chromium';
-// STACK.md's flags for Debian's Chromium.
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 type View = 'flamegraph' | 'top';
 const VIEW_MILESTONE: Record<View, { name: string; what: string }> = {

@@ -3,26 +3,14 @@
 // look at it in Peek or Source. Arrow keys move, Escape closes.
 import { useLayoutEffect } from 'react';
 import { useContextMenu } from '../components/use-context-menu';
-import type { RefineKind } from './view-props';
-
-export type NodeAction = RefineKind | 'peek' | 'source';
-
-const ITEMS: { action: NodeAction; label: string }[] = [
-  { action: 'focus', label: 'Focus' },
-  { action: 'ignore', label: 'Ignore' },
-  { action: 'hide', label: 'Hide' },
-  { action: 'show', label: 'Show' },
-  { action: 'show_from', label: 'Show from' },
-  { action: 'peek', label: 'Peek' },
-  { action: 'source', label: 'Source' },
-];
+import { NAME_ACTIONS, type NameAction } from './name-menu';
 
 interface Props {
   /** What the actions apply to, for the menu's name ("main.main", or "3 selected nodes"). */
   subject: string;
   x: number;
   y: number;
-  onAction(a: NodeAction): void;
+  onAction(a: NameAction): void;
   /** refocus: put the focus back where the menu came from (Escape). */
   onClose(refocus: boolean): void;
 }
@@ -43,7 +31,7 @@ export function GraphNodeMenu({ subject, x, y, onAction, onClose }: Props) {
 
   return (
     <div ref={ref} role="menu" aria-label={`Actions for ${subject}`} className="graph-node-menu" style={{ left: x, top: y }} onKeyDown={onKeyDown}>
-      {ITEMS.map((it) => (
+      {NAME_ACTIONS.map((it) => (
         <button key={it.action} type="button" role="menuitem" tabIndex={-1} onClick={() => onAction(it.action)}>
           {it.label}
         </button>

@@ -7,13 +7,9 @@ import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 
 import type { GraphData, GraphNodeData } from '../../core/view/graph';
 import type { ViewProps } from './view-props';
 import { drawGraph, type GraphHandlers } from './graph-draw';
-import { GraphNodeMenu, type NodeAction } from './graph-node-menu';
+import { GraphNodeMenu } from './graph-node-menu';
+import { runNameAction, type NameAction } from './name-menu';
 import './graph-view.css';
-
-/** pprof's web UI quotemeta (common.js): a regexp that matches the name. */
-function quotemeta(s: string): string {
-  return s.replace(/([\\.?+*[\](){}|^$])/g, '\\$1');
-}
 
 interface MenuState {
   /** The node the menu was opened on: focus goes back to it when the menu closes. */
@@ -132,12 +128,10 @@ export function GraphView(props: ViewProps<GraphData>) {
   }, [data, selection, search]);
 
   const onAction = useCallback(
-    (a: NodeAction) => {
+    (a: NameAction) => {
       if (!menu) return;
-      const re = menu.names.map(quotemeta).join('|');
       setMenu(null);
-      if (a === 'peek' || a === 'source') props.onNavigate(a, re);
-      else props.onRefine(a, re);
+      runNameAction(props, a, menu.names);
     },
     [menu, props],
   );

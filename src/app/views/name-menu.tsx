@@ -9,7 +9,8 @@ import './name-menu.css';
 
 export type NameAction = RefineKind | 'peek' | 'source';
 
-const ITEMS: { action: NameAction; label: string }[] = [
+/** The actions of every function menu (Top, Peek, graph nodes). */
+export const NAME_ACTIONS: { action: NameAction; label: string }[] = [
   { action: 'focus', label: 'Focus' },
   { action: 'ignore', label: 'Ignore' },
   { action: 'hide', label: 'Hide' },
@@ -46,7 +47,7 @@ export function NameMenu({ names, x, y, onAction, onClose }: Props) {
   const top = Math.max(0, Math.min(y, window.innerHeight - 260));
   return (
     <div ref={ref} role="menu" aria-label={`Actions for ${subject}`} className="name-menu" style={{ left, top }} onKeyDown={onKeyDown}>
-      {ITEMS.map((it) => (
+      {NAME_ACTIONS.map((it) => (
         <button key={it.action} type="button" role="menuitem" tabIndex={-1} onClick={() => onAction(it.action)}>
           {it.label}
         </button>
