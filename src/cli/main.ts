@@ -11,7 +11,7 @@ import { encodeProto } from '../core/profile/encode-proto';
 import { ProfileError } from '../core/profile/errors';
 import type { Profile } from '../core/profile/model';
 import { runTextReport } from '../core/report/index';
-import { parseCliArgs, type CliArgs } from './cli-args';
+import { parseCliArgs, type CliArgs, type ReportKind } from './cli-args';
 import { FlagError } from './go-flags';
 import { parseHostPort, startServer, type ServedProfile } from './http-server';
 import { loadSources, sourceURL, type FetchContext, type LoadedSource } from './load-sources';
@@ -81,7 +81,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
       profile = loadProfiles(
         sources.map((s) => s.profile),
         bases.map((b) => b.profile),
-        { diffBase: args.diffBase, normalize: args.normalize },
+        { diffBase: args.diffBase, normalize: args.normalize, sumsOnly: args.http === undefined && sumsOnly(args.report?.kind) },
       );
       if (bases.length > 0) loaded = [...sources, ...bases];
     }
@@ -97,6 +97,11 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     err(`tsprof-web: internal error (this is a bug, please report it): ${what.split('\n')[0]}`);
     return 2;
   }
+}
+
+/** Reports that only sum sample values per frame (not -raw, -traces, -tags, -proto). */
+function sumsOnly(kind: ReportKind | undefined): boolean {
+  return kind === 'top' || kind === 'text' || kind === 'tree' || kind === 'peek' || kind === 'list' || kind === 'dot';
 }
 
 function report(args: CliArgs, io: CliIO, p: Profile): number {

@@ -9,6 +9,7 @@ import { inflateNative } from './inflate-stream';
 import { readBlob } from './read-blob';
 import { computeView } from './compute-view';
 import { downloadProfile } from './download-profile';
+import { hasPostings, samplePostings } from '../core/query/sample-postings';
 import type { EngineMessage, EngineRequest, OpenRequest, ViewMessage } from './protocol';
 
 // Replaced only by a successful load.
@@ -83,9 +84,24 @@ async function runQueued(): Promise<void> {
     const r = await computeView(current, m.req);
     if (r.ok) reply({ id: m.id, kind: 'view', ok: true, response: r.response });
     else reply({ id: m.id, kind: 'view', ok: false, message: r.message });
+    warmUp();
   } catch (e) {
     internalError(m.id, 'view')(e); // e.g. data that cannot be posted
   }
+}
+
+// Once a view is shown, build what refining needs (the samples of each
+// location, sample-postings.ts) while the person looks at it, so that a first
+// focus or ignore on a big profile answers at once. A waiting request goes
+// first: it calls this again when it is done.
+function warmUp(): void {
+  const p = current;
+  if (!p || hasPostings(p)) return;
+  chain = chain
+    .then(() => new Promise<void>((r) => setTimeout(r, 50)))
+    .then(() => {
+      if (current === p && !queued && !hasPostings(p)) samplePostings(p);
+    });
 }
 
 // A bug of ours must not stop the queue: answer the request and go on.

@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO } from '../../../test/fixtures';
 import { ProfileBuilder } from './builder';
-import { addFakeMapping, loadProfiles } from './combine';
+import { addFakeMapping, loadProfiles, mergeChangesSums } from './combine';
 import { str, type Profile } from './model';
 import { parseProfile } from './parse';
 import { profileToString } from './to-string';
+import { runTextReport } from '../report/index';
+import type { Options } from '../query/options';
 
 const load = (name: string): Profile => parseProfile(readFileSync(path.join(GO, name)));
 const total = (p: Profile, t: number): number => p.samples.values[t].reduce((a, v) => a + Math.abs(v), 0);
@@ -64,5 +66,56 @@ describe('loadProfiles (the driver before -raw)', () => {
     expect(p.mappings).toHaveLength(1);
     expect(p.mappings[0].id).toBe(1);
     expect(Array.from(p.locations.mapping)).toEqual([0]);
+  });
+});
+
+describe('loadProfiles sumsOnly (a lone source used as read)', () => {
+  const files = readdirSync(GO).filter((f) => f.endsWith('.pb.gz') || f.endsWith('.txt'));
+  const variants: Options[] = [
+    {},
+    { granularity: 'lines' },
+    { granularity: 'addresses', nodeCount: 20 },
+    { granularity: 'files', sort: 'cum' },
+    { noInlines: true, nodeFraction: 0 },
+    { mean: true, sampleIndex: '1', nodeCount: 30 },
+    { tagRoot: 'workload', focus: 'main|encode' },
+    { callTree: true, nodeCount: 25 },
+  ];
+  const kinds = ['top', 'tree', 'dot'] as const;
+
+  it.each(files)('%s: -top, -tree and -dot equal those of the merged profile', (file) => {
+    const src = load(file);
+    const merged = loadProfiles([src]);
+    const asRead = loadProfiles([src], [], { sumsOnly: true });
+    for (const o of variants) {
+      for (const kind of kinds) {
+        const want = runTextReport(kind, merged, o);
+        const got = runTextReport(kind, asRead, o);
+        expect({ file, kind, o, out: got }).toEqual({ file, kind, o, out: want });
+      }
+    }
+  });
+
+  it('merges whenever Merge could change the sums', () => {
+    for (const file of files) {
+      const src = load(file);
+      const negative = src.samples.values.some((v) => v.some((x) => x < 0));
+      expect(mergeChangesSums(src), file).toBe(negative);
+      // As read: the same stacks, not a compacted copy (unless drop_frames cut them).
+      if (!negative && src.dropFrames === 0) {
+        expect(loadProfiles([src], [], { sumsOnly: true }).samples.stackLocs, file).toBe(src.samples.stackLocs);
+      }
+    }
+    const b = new ProfileBuilder();
+    b.addSampleType('samples', 'count');
+    // The same library twice: Merge makes it one mapping, and the two locations one.
+    const file = b.string('libx.so');
+    const m1 = b.addMapping({ file, start: 0x1000n, limit: 0x2000n });
+    const m2 = b.addMapping({ file, start: 0x5000n, limit: 0x6000n });
+    b.addSample([b.addLocation(0x1100n, m1, [])], [1]);
+    b.addSample([b.addLocation(0x5100n, m2, [])], [1]);
+    const twoMappings = b.build();
+    expect(mergeChangesSums(twoMappings)).toBe(true);
+    expect(loadProfiles([twoMappings], [], { sumsOnly: true }).samples.count).toBe(1);
   });
 });

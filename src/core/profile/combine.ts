@@ -5,6 +5,7 @@
 // (-base), or also labelled pprof::base=true (-diff_base), and drop_frames is
 // applied.
 import { mergeProfiles } from './merge';
+import { mappingKey } from './merge-entities';
 import type { Profile } from './model';
 import { removeUninteresting } from './prune-frames';
 import { normalizeTo, scaleProfile } from './scale-values';
@@ -16,6 +17,12 @@ export interface CombineOptions {
   diffBase?: boolean;
   /** -normalize: scale the sources to the base's totals. */
   normalize?: boolean;
+  /**
+   * The report only sums sample values per frame (-top, -tree, -peek, -list,
+   * -dot): a lone source that Merge could not change for such a report is
+   * used as read (see mergeChangesSums), saving a pass over every stack.
+   */
+  sumsOnly?: boolean;
 }
 
 /** pprof's combineProfiles: common units, then Merge. */
@@ -58,6 +65,9 @@ function grab(sources: Profile[]): Profile {
  * bases (-base / -diff_base; may be empty).
  */
 export function loadProfiles(sources: Profile[], bases: Profile[] = [], o: CombineOptions = {}): Profile {
+  if (o.sumsOnly && sources.length === 1 && bases.length === 0 && !mergeChangesSums(sources[0])) {
+    return removeUninteresting(addFakeMapping(unifyUnits(sources)[0]));
+  }
   let p = grab(sources);
   if (bases.length > 0) {
     let base = grab(bases);
@@ -67,4 +77,19 @@ export function loadProfiles(sources: Profile[], bases: Profile[] = [], o: Combi
     p = combineProfiles([p, base]);
   }
   return removeUninteresting(p);
+}
+
+/**
+ * Whether pprof's Merge of a lone profile could change the sums of its sample
+ * values per frame. Merge sums samples with equal stacks and labels, drops
+ * all-zero samples (the graph skips those too) and renumbers entities; equal
+ * functions or locations are one graph node either way. It changes sums when
+ * samples may cancel out (a negative value: a node could vanish) or when two
+ * mappings share a key (Merge moves the second one's addresses).
+ */
+export function mergeChangesSums(p: Profile): boolean {
+  for (const v of p.samples.values) for (let i = 0; i < v.length; i++) if (v[i] < 0) return true;
+  const keys = new Set<string>();
+  for (let m = 0; m < p.mappings.length; m++) keys.add(mappingKey(p, m));
+  return keys.size !== p.mappings.length;
 }

@@ -137,7 +137,7 @@ export class EntityMerger {
 }
 
 // pprof's mapping key: size rounded up to 4 KiB, offset, and build id or file.
-function mappingKey(p: Profile, mi: number): string {
+export function mappingKey(p: Profile, mi: number): string {
   const m = p.mappings[mi];
   let size = BigInt.asUintN(64, m.limit - m.start);
   size = BigInt.asUintN(64, size + 0xfffn);

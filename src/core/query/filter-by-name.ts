@@ -4,6 +4,7 @@
 import type { Profile } from '../profile/model';
 import { functionMatches, LineEditor, mappingMatches } from './location-lines';
 import { SampleWriter } from './sample-writer';
+import { samplePostings } from './sample-postings';
 
 export interface NameFilterResult {
   profile: Profile;
@@ -16,6 +17,109 @@ export interface NameFilterResult {
 const NONE = 0;
 const FOCUS = 1;
 const IGNORE = 2;
+
+/** The samples focusedAndNotIgnored keeps, from the marks per location (NONE, FOCUS, IGNORE). */
+function keptSamples(p: Profile, focusOrIgnore: Uint8Array, everyFocused: boolean): { keep: Uint8Array; kept: number } {
+  const s = p.samples;
+  const keep = new Uint8Array(s.count);
+  const { stackStart, stackLocs } = s;
+  let kept = 0;
+  for (let i = 0; i < s.count; i++) {
+    if (everyFocused) {
+      if (stackStart[i + 1] > stackStart[i]) {
+        keep[i] = 1;
+        kept++;
+      }
+      continue;
+    }
+    let focused = false;
+    const end = stackStart[i + 1];
+    for (let k = stackStart[i]; k < end; k++) {
+      const fi = focusOrIgnore[stackLocs[k]];
+      if (fi === IGNORE) {
+        focused = false;
+        break;
+      }
+      if (fi === FOCUS) focused = true;
+    }
+    if (focused) {
+      keep[i] = 1;
+      kept++;
+    }
+  }
+  return { keep, kept };
+}
+
+// The same set through the samples of each marked location (sample-postings.ts):
+// focused ones set (every sample with a stack when there is no focus), then
+// ignored ones cleared: work in proportion to the matches, not to the stacks.
+function keptByPostings(p: Profile, focusOrIgnore: Uint8Array, noFocus: boolean): { keep: Uint8Array; kept: number } {
+  const s = p.samples;
+  const keep = new Uint8Array(s.count);
+  if (noFocus) {
+    for (let i = 0; i < s.count; i++) keep[i] = s.stackStart[i + 1] > s.stackStart[i] ? 1 : 0;
+  }
+  const marks = noFocus ? [IGNORE] : [FOCUS, IGNORE];
+  if (focusOrIgnore.some((m) => marks.includes(m))) {
+    const { start, samples } = samplePostings(p);
+    for (const mark of marks) {
+      const v = mark === FOCUS ? 1 : 0;
+      for (let l = 0; l < focusOrIgnore.length; l++) {
+        if (focusOrIgnore[l] !== mark) continue;
+        for (let j = start[l]; j < start[l + 1]; j++) keep[samples[j]] = v;
+      }
+    }
+  }
+  let kept = 0;
+  for (let i = 0; i < s.count; i++) kept += keep[i];
+  return { keep, kept };
+}
+
+export interface NameSelection {
+  /** The samples kept (null: all of them). */
+  keep: Uint8Array | null;
+  focusMatched: boolean;
+  ignoreMatched: boolean;
+}
+
+/**
+ * -focus and -ignore without -hide or -show, as a selection of p's samples
+ * instead of a new profile: the same samples filterSamplesByName keeps.
+ * `postings`: find them through samplePostings (an index built once per
+ * profile) instead of reading every stack.
+ */
+export function selectByName(p: Profile, focus: RegExp | null, ignore: RegExp | null, postings: boolean): NameSelection {
+  const loc = p.locations;
+  const res: NameSelection = { keep: null, focusMatched: false, ignoreMatched: false };
+  const mf = focus ? { fn: functionMatches(p, focus), map: mappingMatches(p, focus) } : null;
+  const mi = ignore ? { fn: functionMatches(p, ignore), map: mappingMatches(p, ignore) } : null;
+  const focusOrIgnore = new Uint8Array(loc.count);
+  for (let l = 0; l < loc.count; l++) {
+    if (mi && locationMatches(p, mi, l)) {
+      res.ignoreMatched = true;
+      focusOrIgnore[l] = IGNORE;
+    } else if (!mf || locationMatches(p, mf, l)) {
+      res.focusMatched = true;
+      focusOrIgnore[l] = FOCUS;
+    }
+  }
+  // No focus and no ignore: only samples without a stack go (usually none).
+  if (!focus && !ignore && !hasEmptyStack(p)) return res;
+  const { keep, kept } = postings ? keptByPostings(p, focusOrIgnore, !focus) : keptSamples(p, focusOrIgnore, !focus && !ignore);
+  if (kept !== p.samples.count) res.keep = keep;
+  return res;
+}
+
+// Location.matchesName over the location's own lines, then its mapping.
+function locationMatches(p: Profile, m: { fn: Uint8Array; map: Uint8Array }, l: number): boolean {
+  const loc = p.locations;
+  for (let j = loc.lineStart[l]; j < loc.lineStart[l + 1]; j++) {
+    const f = loc.lineFunction[j];
+    if (f >= 0 && m.fn[f]) return true;
+  }
+  const mp = loc.mapping[l];
+  return mp >= 0 && m.map[mp] === 1;
+}
 
 export function filterSamplesByName(
   p: Profile,
@@ -83,36 +187,9 @@ export function filterSamplesByName(
   }
 
   const s = p.samples;
-  const keep = new Uint8Array(s.count);
-  const stackStart = s.stackStart;
-  const stackLocs = s.stackLocs;
-  let kept = 0;
   // Without focus or ignore every location is focused: a sample is kept
   // when it has a location at all.
-  const everyFocused = !focus && !ignore;
-  for (let i = 0; i < s.count; i++) {
-    if (everyFocused) {
-      if (stackStart[i + 1] > stackStart[i]) {
-        keep[i] = 1;
-        kept++;
-      }
-      continue;
-    }
-    let focused = false;
-    const end = stackStart[i + 1];
-    for (let k = stackStart[i]; k < end; k++) {
-      const fi = focusOrIgnore[stackLocs[k]];
-      if (fi === IGNORE) {
-        focused = false;
-        break;
-      }
-      if (fi === FOCUS) focused = true;
-    }
-    if (focused) {
-      keep[i] = 1;
-      kept++;
-    }
-  }
+  const { keep, kept } = keptSamples(p, focusOrIgnore, !focus && !ignore);
   const locations = edit.done();
   if (kept === s.count && !anyHidden) {
     // Nothing to drop (the usual case without filters): share the sample table.
@@ -142,8 +219,15 @@ export function filterSamplesByName(
   return res;
 }
 
+const emptyStacks = new WeakMap<Profile['samples'], boolean>();
+
 function hasEmptyStack(p: Profile): boolean {
-  const { stackStart, count } = p.samples;
-  for (let i = 0; i < count; i++) if (stackStart[i + 1] === stackStart[i]) return true;
-  return false;
+  let r = emptyStacks.get(p.samples);
+  if (r === undefined) {
+    const { stackStart, count } = p.samples;
+    r = false;
+    for (let i = 0; i < count && !r; i++) if (stackStart[i + 1] === stackStart[i]) r = true;
+    emptyStacks.set(p.samples, r);
+  }
+  return r;
 }

@@ -12,24 +12,40 @@ export function filterSamplesByTag(
   ignore: SampleTest | null,
 ): { profile: Profile; focusMatched: boolean; ignoreMatched: boolean } {
   const s = p.samples;
+  const sel = selectByTag(p, focus, ignore, null);
+  if (sel.keep === null) return { profile: p, focusMatched: sel.focusMatched, ignoreMatched: sel.ignoreMatched };
+  const w = new SampleWriter(s);
+  for (let i = 0; i < s.count; i++) if (sel.keep[i]) w.add(i, s.stackStart[i], s.stackStart[i + 1]);
+  return { profile: { ...p, samples: w.done() }, focusMatched: sel.focusMatched, ignoreMatched: sel.ignoreMatched };
+}
+
+/**
+ * -tagfocus and -tagignore as a selection of p's samples: among those `keep`
+ * selects already (null: all), the ones that stay (null: all of p's).
+ */
+export function selectByTag(
+  p: Profile,
+  focus: SampleTest | null,
+  ignore: SampleTest | null,
+  keep: Uint8Array | null,
+): { keep: Uint8Array | null; focusMatched: boolean; ignoreMatched: boolean } {
+  const s = p.samples;
   let fm = false;
   let im = false;
-  const keep = new Uint8Array(s.count);
+  const out = new Uint8Array(s.count);
   let kept = 0;
   for (let i = 0; i < s.count; i++) {
+    if (keep !== null && !keep[i]) continue;
     const focused = focus ? focus(i) : true;
     const ignored = ignore ? ignore(i) : false;
     fm ||= focused;
     im ||= ignored;
     if (focused && !ignored) {
-      keep[i] = 1;
+      out[i] = 1;
       kept++;
     }
   }
-  if (kept === s.count) return { profile: p, focusMatched: fm, ignoreMatched: im };
-  const w = new SampleWriter(s);
-  for (let i = 0; i < s.count; i++) if (keep[i]) w.add(i, s.stackStart[i], s.stackStart[i + 1]);
-  return { profile: { ...p, samples: w.done() }, focusMatched: fm, ignoreMatched: im };
+  return { keep: kept === s.count ? null : out, focusMatched: fm, ignoreMatched: im };
 }
 
 export function filterTagsByName(

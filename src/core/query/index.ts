@@ -13,9 +13,9 @@ import { sampleIndexByName } from '../report/sample-index';
 import { computeTotal } from '../report/report';
 import type { Options } from './options';
 import { compileGoRegexp, GoRegexpError } from './go-regexp';
-import { filterSamplesByName } from './filter-by-name';
+import { filterSamplesByName, selectByName } from './filter-by-name';
 import { showFrom } from './show-from';
-import { filterSamplesByTag, filterTagsByName } from './filter-by-tag';
+import { filterSamplesByTag, filterTagsByName, selectByTag } from './filter-by-tag';
 import { compileTagFilter, type CompiledTagFilter } from './tag-filter';
 import { pruneFrom } from './prune-from';
 import { numLabelUnits } from './labels';
@@ -24,6 +24,11 @@ import { addLabelNodes } from './label-nodes';
 export interface QueryResult {
   /** The filtered profile: new sample table, possibly new location lines; other tables shared. */
   profile: Profile;
+  /**
+   * With QueryMode.select: the samples of `profile` (then the input profile,
+   * unfiltered) that the filters keep; null = all. Without it, always null.
+   */
+  keep: Uint8Array | null;
   /** Index of the selected sample type. */
   sampleIndex: number;
   /** -mean: index of the value that divides (pprof uses value 0); -1 without -mean. */
@@ -70,6 +75,38 @@ function tagOption(name: string, value: string | undefined, units: Map<string, s
 
 function warnNoMatches(match: boolean, option: string, warnings: string[]): void {
   if (!match) warnings.push(`${option} expression matched no samples`);
+}
+
+export interface QueryMode {
+  /**
+   * When the options only select samples (focus, ignore, tagfocus, tagignore;
+   * no hide, show, show_from, prune_from, tagroot, tagleaf, tagshow, taghide),
+   * leave the profile as it is and return the selection in `keep`, found
+   * through an index of the stacks (sample-postings.ts): for views that cache
+   * work per profile and switch filters often. Other options filter as usual.
+   */
+  select?: boolean;
+}
+
+/** Whether the options only select whole samples, leaving stacks and labels alone. */
+export function selectsOnly(o: Options): boolean {
+  return !o.hide && !o.show && !o.showFrom && !o.pruneFrom && !o.tagRoot && !o.tagLeaf && !o.tagShow && !o.tagHide;
+}
+
+/** applyFocus's -focus/-ignore/-tagfocus/-tagignore as a selection of p's samples. */
+function selectFocus(p: Profile, o: Options, units: Map<string, string>, warnings: string[]): Uint8Array | null {
+  const focus = regexOption('focus', o.focus);
+  const ignore = regexOption('ignore', o.ignore);
+  const tagfocus = tagOption('tagfocus', o.tagFocus, units, warnings);
+  const tagignore = tagOption('tagignore', o.tagIgnore, units, warnings);
+  const byName = selectByName(p, focus, ignore, true);
+  warnNoMatches(!focus || byName.focusMatched, 'Focus', warnings);
+  warnNoMatches(!ignore || byName.ignoreMatched, 'Ignore', warnings);
+  if (!tagfocus && !tagignore) return byName.keep;
+  const byTag = selectByTag(p, tagfocus?.bind(p) ?? null, tagignore?.bind(p) ?? null, byName.keep);
+  warnNoMatches(!tagfocus || byTag.focusMatched, 'TagFocus', warnings);
+  warnNoMatches(!tagignore || byTag.ignoreMatched, 'TagIgnore', warnings);
+  return byTag.keep;
 }
 
 /** driver_focus.go applyFocus. */
@@ -126,7 +163,7 @@ function applyFocus(p: Profile, o: Options, units: Map<string, string>, warnings
 }
 
 /** Applies the options' sample selection and filters to p, as pprof does. */
-export function applyQuery(p: Profile, o: Options): QueryResult {
+export function applyQuery(p: Profile, o: Options, mode: QueryMode = {}): QueryResult {
   const warnings: string[] = [];
   const { units, ignored } = numLabelUnits(p);
   for (const k of [...ignored.keys()].sort()) {
@@ -149,14 +186,20 @@ export function applyQuery(p: Profile, o: Options): QueryResult {
   };
 
   let q = p;
-  if (relative) q = withWarnings(() => applyFocus(q, o, units, warnings));
+  let keep: Uint8Array | null = null;
+  const select = mode.select === true && selectsOnly(o) && nodes.profile === p;
+  const focus = () => {
+    if (select) keep = withWarnings(() => selectFocus(q, o, units, warnings));
+    else q = withWarnings(() => applyFocus(q, o, units, warnings));
+  };
+  if (relative) focus();
   const sampleIndex = withWarnings(() => sampleIndexByName(q, o.sampleIndex));
   const meanIndex = o.mean ? 0 : -1;
   const st = q.sampleTypes[sampleIndex];
   const type = q.strings[st.type] ?? '';
   const values = q.samples.values[sampleIndex];
-  const total = computeTotal(q, values, o.mean ? q.samples.values[0] : null);
-  if (!relative) q = withWarnings(() => applyFocus(q, o, units, warnings));
+  const total = computeTotal(q, values, o.mean ? q.samples.values[0] : null, keep);
+  if (!relative) focus();
 
   const filters: string[] = [];
   const add = (k: string, v: string | undefined) => {
@@ -174,6 +217,7 @@ export function applyQuery(p: Profile, o: Options): QueryResult {
 
   return {
     profile: q,
+    keep,
     sampleIndex,
     meanIndex,
     sampleType: (o.mean ? 'mean_' : '') + type,

@@ -18,7 +18,21 @@ export function labelKind(s: SampleTable, j: number): number {
  * unit seen; keys without one get "bytes" for alignment/request, else the key
  * itself) and, per key, the other units that were ignored (sorted).
  */
-export function numLabelUnits(p: Profile): { units: Map<string, string>; ignored: Map<string, string[]> } {
+type LabelUnits = { units: Map<string, string>; ignored: Map<string, string[]> };
+
+// Per sample table (profiles are never changed in place): every query asks.
+const unitsCache = new WeakMap<Profile['samples'], LabelUnits>();
+
+export function numLabelUnits(p: Profile): LabelUnits {
+  let r = unitsCache.get(p.samples);
+  if (!r) {
+    r = computeLabelUnits(p);
+    unitsCache.set(p.samples, r);
+  }
+  return { units: new Map(r.units), ignored: new Map(r.ignored) };
+}
+
+function computeLabelUnits(p: Profile): LabelUnits {
   const s = p.samples;
   const units = new Map<string, string>();
   const ignored = new Map<string, Set<string>>();

@@ -145,9 +145,25 @@ export class Report {
 
 /**
  * report.computeTotal: sum of |value| (divided by the mean divisor); when some
- * samples carry the pprof::base label (-diff_base), only those count.
+ * samples carry the pprof::base label (-diff_base), only those count; with
+ * `keep`, only the samples it selects.
  */
-export function computeTotal(p: Profile, values: Float64Array, meanDiv: Float64Array | null): number {
+export function computeTotal(p: Profile, values: Float64Array, meanDiv: Float64Array | null, keep: Uint8Array | null = null): number {
+  // Remembered per sample table and columns: the web app asks at every switch.
+  const col = p.samples.values.indexOf(values);
+  const div = meanDiv ? p.samples.values.indexOf(meanDiv) : -2;
+  if (keep !== null || col < 0 || div === -1) return sumTotal(p, values, meanDiv, keep);
+  let byTable = totals.get(p.samples);
+  if (!byTable) totals.set(p.samples, (byTable = new Map()));
+  const key = `${col},${div}`;
+  let total = byTable.get(key);
+  if (total === undefined) byTable.set(key, (total = sumTotal(p, values, meanDiv, null)));
+  return total;
+}
+
+const totals = new WeakMap<Profile['samples'], Map<string, number>>();
+
+function sumTotal(p: Profile, values: Float64Array, meanDiv: Float64Array | null, keep: Uint8Array | null): number {
   const S = p.samples;
   let baseKey = -1;
   let trueStr = -1;
@@ -160,6 +176,7 @@ export function computeTotal(p: Profile, values: Float64Array, meanDiv: Float64A
   let diffTotal = 0;
   let diffDiv = 0;
   for (let s = 0; s < S.count; s++) {
+    if (keep !== null && !keep[s]) continue;
     const v = Math.abs(values[s]);
     const d = meanDiv ? meanDiv[s] : 0;
     total += v;

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ProfileBuilder } from '../profile/builder';
 import { internFrames } from '../graph/frames';
 import { printableName } from '../graph/node-info';
-import { buildStackTree, forEachChild, nodeValues, rootNode, sortSequences, type TreeNode } from './flame-tree';
+import { buildStackTree, forEachChild, forEachWideChild, nodeValues, rootNode, type TreeNode } from './flame-tree';
+import { sortSequences } from './stack-index';
 
 // A seeded generator, so that a failure can be replayed.
 function prng(seed: number): () => number {
@@ -117,6 +118,25 @@ describe('buildStackTree', () => {
     };
     check(rootNode(t), naive, '');
     expect(bad.slice(0, 5)).toEqual([]);
+
+    // forEachWideChild: exactly the children of at least minAbs, and whether others were left out.
+    for (const minAbs of [1, 7, 50, 400]) {
+      let wide = 0;
+      const walk = (tn: TreeNode) => {
+        const all: TreeNode[] = [];
+        forEachChild(t, tn, (c) => all.push(c));
+        const absOf = (c: TreeNode) => t.absPre[c.hi] - t.absPre[c.lo];
+        const want = all.filter((c) => absOf(c) >= minAbs && absOf(c) > 0);
+        const got: TreeNode[] = [];
+        const left = forEachWideChild(t, tn, minAbs, (c) => got.push(c));
+        expect(got).toEqual(want);
+        expect(left).toBe(all.some((c) => absOf(c) > 0 && absOf(c) < minAbs));
+        wide += got.length;
+        for (const c of got) walk(c);
+      };
+      walk(rootNode(t));
+      expect(wide).toBeGreaterThan(0);
+    }
     expect(visited).toBeGreaterThan(1000);
     expect(t.negative).toBe(true);
     expect(printableName(ft.infos[0])).toMatch(/^f\d+$/);

@@ -3,16 +3,20 @@
 // with flat and cum), kept implicit so that a profile of a million samples
 // does not become tens of millions of nodes:
 //
-// the samples' frame sequences (root first) are sorted; then the samples below
+// the samples' frame sequences (root first) are sorted, once per profile and
+// granularity (stack-index.ts); then the samples below
 // any node of the tree are one contiguous run of the sorted order, its children
 // are consecutive sub-runs (by the frame at the node's depth), and its values
 // are differences of prefix sums. A view walks only the nodes it shows.
 import type { Profile } from '../profile/model';
 import type { FrameTable } from '../graph/frames';
+import { buildStackIndex, columnSums, sortedColumn, type StackIndex } from './stack-index';
 
 export interface StackTreeOptions {
   values: Float64Array;
   meanDiv: Float64Array | null;
+  /** The samples that count (applyQuery's select mode); null = all. */
+  keep?: Uint8Array | null;
 }
 
 /** A node: the sorted samples [lo, hi) share its path of `depth` frames; frame = last of them (-1 = root). */
@@ -36,87 +40,79 @@ export interface StackTree {
   divPre: Float64Array | null;
   /** Some selected value is negative (delta or diff profile). */
   negative: boolean;
+  /** Per sorted sample: which run of equal sequences it belongs to (equal ids = equal stacks). */
+  group: Uint32Array;
+  /** Where results that depend only on the column are kept, when every sample counts. */
+  memo: { minNode?: number } | null;
 }
 
 export function buildStackTree(p: Profile, ft: FrameTable, o: StackTreeOptions): StackTree {
-  const { stackStart, stackLocs, count: nSamples } = p.samples;
-  const { locStart, frames } = ft;
-  const { values, meanDiv } = o;
-
-  const kept: number[] = [];
-  let total = 0;
-  let negative = false;
-  for (let s = 0; s < nSamples; s++) {
-    if (values[s] === 0 && (!meanDiv || meanDiv[s] === 0)) continue;
-    if (values[s] < 0) negative = true;
-    kept.push(s);
-    for (let i = stackStart[s]; i < stackStart[s + 1]; i++) {
-      const loc = stackLocs[i];
-      total += locStart[loc + 1] - locStart[loc];
-    }
-  }
-  const m = kept.length;
-  // Root first: the stack is leaf first, and a location's lines innermost first.
-  const raw = new Int32Array(total);
-  const rawStart = new Uint32Array(m + 1);
-  let off = 0;
-  for (let r = 0; r < m; r++) {
-    const s = kept[r];
-    rawStart[r] = off;
-    for (let i = stackStart[s + 1] - 1; i >= stackStart[s]; i--) {
-      const loc = stackLocs[i];
-      const lo = locStart[loc];
-      for (let k = locStart[loc + 1] - 1; k >= lo; k--) raw[off++] = frames[k];
-    }
-  }
-  rawStart[m] = off;
-
-  // Lexicographic, a sequence before its extensions: a node's own samples
-  // (where it is the leaf) come first in its run, then its children's runs.
-  const order = new Uint32Array(m);
-  for (let r = 0; r < m; r++) order[r] = r;
-  let seqOff: Uint32Array;
-  let seqEnd: Uint32Array;
-  if (m < SMALL_SORT) {
-    order.sort((a, b) => compareSeq(raw, rawStart, a, b));
-    seqOff = new Uint32Array(m);
-    seqEnd = new Uint32Array(m);
-    for (let x = 0; x < m; x++) {
-      seqOff[x] = rawStart[order[x]];
-      seqEnd[x] = rawStart[order[x] + 1];
-    }
-  } else {
-    ({ off: seqOff, end: seqEnd } = sortSequences(order, raw, rawStart));
-  }
-
-  const cumPre = new Float64Array(m + 1);
-  const absPre = new Float64Array(m + 1);
-  const divPre = meanDiv ? new Float64Array(m + 1) : null;
-  for (let x = 0; x < m; x++) {
-    const s = kept[order[x]];
-    const w = values[s];
-    cumPre[x + 1] = cumPre[x] + w;
-    absPre[x + 1] = absPre[x] + Math.abs(w);
-    if (divPre) divPre[x + 1] = divPre[x] + meanDiv![s];
-  }
-  return { count: m, seq: raw, seqOff, seqEnd, cumPre, absPre, divPre, negative };
+  return stackTree(buildStackIndex(p, ft), o);
 }
 
-// Below this many samples a comparison sort measured as fast or faster.
-const SMALL_SORT = 50_000;
-
-function compareSeq(raw: Int32Array, start: Uint32Array, a: number, b: number): number {
-  let i = start[a];
-  let j = start[b];
-  const ea = start[a + 1];
-  const eb = start[b + 1];
-  while (i < ea && j < eb) {
-    const d = raw[i] - raw[j];
-    if (d !== 0) return d;
-    i++;
-    j++;
+/** The tree of the index's samples that count: kept, with a non-zero value (newTree skips zeros). */
+export function stackTree(idx: StackIndex, o: StackTreeOptions): StackTree {
+  const { order } = idx;
+  const keep = o.keep ?? null;
+  if (keep === null && o.meanDiv === null) {
+    // Every sample counts unless its value is 0: the index's own arrays and the column's cached sums.
+    const sums = columnSums(idx, o.values);
+    if (!sums.zero) {
+      const { seq, seqOff, seqEnd, group } = idx;
+      return {
+        count: order.length,
+        seq,
+        seqOff,
+        seqEnd,
+        cumPre: sums.cumPre,
+        absPre: sums.absPre,
+        divPre: null,
+        negative: sums.negative,
+        group,
+        memo: sums,
+      };
+    }
   }
-  return ea - i - (eb - j);
+  const values = sortedColumn(idx, o.values);
+  const meanDiv = o.meanDiv ? sortedColumn(idx, o.meanDiv) : null;
+  const n = order.length;
+  // Sized for all samples and cut to those that count: one pass, sequential.
+  const seqOff = new Uint32Array(n);
+  const seqEnd = new Uint32Array(n);
+  const group = new Uint32Array(n);
+  const cumPre = new Float64Array(n + 1);
+  const absPre = new Float64Array(n + 1);
+  const divPre = meanDiv ? new Float64Array(n + 1) : null;
+  let negative = false;
+  let y = 0;
+  let cum = 0;
+  let abs = 0;
+  for (let x = 0; x < n; x++) {
+    if (keep !== null && keep[order[x]] === 0) continue;
+    const w = values[x];
+    if (w === 0 && (meanDiv === null || meanDiv[x] === 0)) continue;
+    if (w < 0) negative = true;
+    seqOff[y] = idx.seqOff[x];
+    seqEnd[y] = idx.seqEnd[x];
+    group[y] = idx.group[x];
+    cumPre[y + 1] = cum += w;
+    absPre[y + 1] = abs += Math.abs(w);
+    if (divPre) divPre[y + 1] = divPre[y] + meanDiv![x];
+    y++;
+  }
+  const m = y;
+  return {
+    count: m,
+    seq: idx.seq,
+    seqOff: seqOff.subarray(0, m),
+    seqEnd: seqEnd.subarray(0, m),
+    cumPre: cumPre.subarray(0, m + 1),
+    absPre: absPre.subarray(0, m + 1),
+    divPre: divPre ? divPre.subarray(0, m + 1) : null,
+    negative,
+    group: group.subarray(0, m),
+    memo: null,
+  };
 }
 
 export function rootNode(t: StackTree): TreeNode {
@@ -163,6 +159,71 @@ export function forEachChild(t: StackTree, n: TreeNode, f: (c: TreeNode) => void
   }
 }
 
+/** End of the run of samples from x (< hi) that share the frame at depth d: gallop, then bisect. */
+function runEnd(t: StackTree, x: number, hi: number, d: number): number {
+  const { seq, seqOff } = t;
+  const key = seq[seqOff[x] + d];
+  let step = 1;
+  let lo = x + 1;
+  let end = x + 1;
+  while (end < hi && seq[seqOff[end] + d] === key) {
+    lo = end + 1;
+    end = Math.min(hi, end + step);
+    step *= 2;
+  }
+  while (lo < end) {
+    const mid = (lo + end) >>> 1;
+    if (seq[seqOff[mid] + d] === key) lo = mid + 1;
+    else end = mid;
+  }
+  return lo;
+}
+
+/**
+ * Calls f for each child of n that weighs minAbs or more (sum of |value|), in
+ * frame id order, and returns whether narrower children with a value were
+ * left out. Runs of narrow children are skipped in one step each (children
+ * come in frame id order, so the frame at the node's depth only grows along
+ * the run): the work follows the wide children, not the number of children.
+ */
+export function forEachWideChild(t: StackTree, n: TreeNode, minAbs: number, f: (c: TreeNode) => void): boolean {
+  const d = n.depth;
+  const { seq, seqOff, absPre } = t;
+  const keyAt = (i: number) => seq[seqOff[i] + d];
+  let left = false;
+  let x = ownEnd(t, n);
+  while (x < n.hi) {
+    if (absPre[n.hi] - absPre[x] < minAbs) return left || absPre[n.hi] > absPre[x];
+    // y: the first end past x where the samples from x weigh minAbs.
+    let lo = x + 1;
+    let hi = n.hi;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (absPre[mid] - absPre[x] >= minAbs) hi = mid;
+      else lo = mid + 1;
+    }
+    const k = keyAt(lo - 1);
+    if (k !== keyAt(x)) {
+      // The children before k's run end before y: all narrower. Skip to k's run.
+      let a = x;
+      let b = lo - 1;
+      while (a < b) {
+        const mid = (a + b) >>> 1;
+        if (keyAt(mid) >= k) b = mid;
+        else a = mid + 1;
+      }
+      if (absPre[a] > absPre[x]) left = true;
+      x = a;
+    }
+    const e = runEnd(t, x, n.hi, d);
+    const abs = absPre[e] - absPre[x];
+    if (abs >= minAbs && abs > 0) f({ lo: x, hi: e, depth: d + 1, frame: keyAt(x) });
+    else if (abs > 0) left = true;
+    x = e;
+  }
+  return left;
+}
+
 export interface NodeValues {
   /** Signed sums of the selected value: through the node (cum) and where it is the leaf (flat). */
   cum: number;
@@ -192,17 +253,21 @@ export function nodeValues(t: StackTree, n: TreeNode): NodeValues {
  * node without flat has a cum at least as large; otherwise every node is visited.
  */
 export function minNodeValue(t: StackTree): number {
+  if (t.memo) return (t.memo.minNode ??= minNodeOf(t));
+  return minNodeOf(t);
+}
+
+function minNodeOf(t: StackTree): number {
   let min = 0;
   const consider = (v: number) => {
     if (v > 0 && (min === 0 || v < min)) min = v;
   };
   if (!t.negative && !t.divPre) {
-    const { seq, seqOff, cumPre } = t;
+    const { group, cumPre } = t;
     let x = ownEnd(t, rootNode(t)); // samples with empty stacks are the root's only
     while (x < t.count) {
       let y = x + 1;
-      const l = len(t, x);
-      while (y < t.count && len(t, y) === l && sameSeq(seq, seqOff[x], seqOff[y], l)) y++;
+      while (y < t.count && group[y] === group[x]) y++;
       consider(Math.abs(cumPre[y] - cumPre[x]));
       x = y;
     }
@@ -218,83 +283,4 @@ export function minNodeValue(t: StackTree): number {
     forEachChild(t, n, (c) => stack.push(c));
   }
   return min;
-}
-
-function sameSeq(seq: Int32Array, a: number, b: number, l: number): boolean {
-  for (let i = 0; i < l; i++) if (seq[a + i] !== seq[b + i]) return false;
-  return true;
-}
-
-/**
- * Sorts sequence indexes lexicographically (a prefix first) with multikey
- * quicksort (Bentley and Sedgewick): each frame of a common prefix is read
- * about once, where a comparison sort re-reads shared prefixes at every
- * comparison (stacks share long prefixes): measured 1.5 s against 4.4 s of
- * CPU on a generated 1 M-sample profile. The offsets and ends travel with the
- * indexes (so the loop reads them sequentially) and are returned, in order.
- */
-export function sortSequences(order: Uint32Array, raw: Int32Array, start: Uint32Array): { off: Uint32Array; end: Uint32Array } {
-  const n = order.length;
-  const off = new Uint32Array(n);
-  const end = new Uint32Array(n);
-  for (let i = 0; i < n; i++) {
-    off[i] = start[order[i]];
-    end[i] = start[order[i] + 1];
-  }
-  const swap = (a: number, b: number) => {
-    let t = order[a];
-    order[a] = order[b];
-    order[b] = t;
-    t = off[a];
-    off[a] = off[b];
-    off[b] = t;
-    t = end[a];
-    end[a] = end[b];
-    end[b] = t;
-  };
-  // The frame at depth d, or -1 past the end (frame ids are >= 0).
-  const key = (i: number, d: number) => (off[i] + d < end[i] ? raw[off[i] + d] : -1);
-  const stack: number[] = [0, n, 0];
-  while (stack.length > 0) {
-    const d = stack.pop()!;
-    const hi = stack.pop()!;
-    const lo = stack.pop()!;
-    if (hi - lo < 2) continue;
-    if (hi - lo <= 8) {
-      for (let i = lo + 1; i < hi; i++) {
-        for (let j = i; j > lo && compareFrom(raw, off, end, j - 1, j, d) > 0; j--) swap(j - 1, j);
-      }
-      continue;
-    }
-    const a = key(lo, d);
-    const b = key((lo + hi) >>> 1, d);
-    const c = key(hi - 1, d);
-    const pivot = a < b ? (b < c ? b : a < c ? c : a) : a < c ? a : b < c ? c : b;
-    let lt = lo;
-    let i = lo;
-    let gt = hi;
-    while (i < gt) {
-      const k = key(i, d);
-      if (k < pivot) swap(lt++, i++);
-      else if (k > pivot) swap(i, --gt);
-      else i++;
-    }
-    stack.push(lo, lt, d, gt, hi, d);
-    if (pivot >= 0) stack.push(lt, gt, d + 1); // all ended at d: equal sequences
-  }
-  return { off, end };
-}
-
-function compareFrom(raw: Int32Array, off: Uint32Array, end: Uint32Array, a: number, b: number, d: number): number {
-  let i = off[a] + d;
-  let j = off[b] + d;
-  const ea = end[a];
-  const eb = end[b];
-  while (i < ea && j < eb) {
-    const x = raw[i] - raw[j];
-    if (x !== 0) return x;
-    i++;
-    j++;
-  }
-  return ea - i - (eb - j);
 }

@@ -216,3 +216,32 @@ describe('flameView', () => {
     expect(likeGolden(d.root.value, d.sampleUnit, totalOf(g))).toBe(totalOf(g));
   });
 });
+
+describe('flameView across switches', () => {
+  // Another sample type, focus or ignore reuses the sorted stacks of the
+  // profile (applyQuery's select mode): the answers must be those of a
+  // profile seen for the first time.
+  const fresh = (p: Profile): Profile => ({ ...p, samples: { ...p.samples } });
+  const sequence: Options[] = [
+    {},
+    { sampleIndex: 'alloc_space' },
+    { sampleIndex: 'alloc_objects', focus: 'main' },
+    { ignore: 'runtime' },
+    { focus: 'encode', ignore: 'flate', relativePercentages: true },
+    { hide: 'runtime', focus: 'main' },
+    { sampleIndex: 'inuse_space', mean: true },
+    { tagFocus: 'bytes=1kb:' },
+    { granularity: 'functions', focus: 'main' },
+    {},
+  ];
+  it.each(['heap.pb.gz', 'allocs.delta.pb.gz'])('%s: the same flame graph as a fresh profile', (file) => {
+    const p = load(file);
+    for (const options of sequence) {
+      for (const width of [ALL, 800]) {
+        const got = flameView(p, { view: 'flamegraph', options, width });
+        const want = flameView(fresh(p), { view: 'flamegraph', options, width });
+        expect({ options, width, got }).toEqual({ options, width, got: want });
+      }
+    }
+  });
+});

@@ -9,9 +9,13 @@ import { printableName } from '../graph/node-info';
 import { reportLabels } from '../report/labels';
 import type { ViewRequest, ViewResponse } from '../../worker/view-protocol';
 import { viewHeader } from './header';
-import { viewReport, type ViewReport } from './view-report';
+import type { ViewReport } from './view-report';
 import type { Options } from '../query/options';
-import { buildStackTree, forEachChild, minNodeValue, nodeValues, ownEnd, rootNode, type StackTree, type TreeNode } from './flame-tree';
+import { forEachChild, forEachWideChild, minNodeValue, nodeValues, ownEnd, rootNode, stackTree, type StackTree, type TreeNode } from './flame-tree';
+import { applyQuery } from '../query/index';
+import { reportFromQuery } from '../report/from-query';
+import { internFrames, type FrameTable } from '../graph/frames';
+import { buildStackIndex, columnSums, type StackIndex } from './stack-index';
 
 export interface FlameNode {
   /** pprof's full name of the frame at the granularity (NodeInfo.PrintableName); "root" for the root. */
@@ -48,7 +52,7 @@ export interface FlameData {
   width: number;
   /** The zoom path honoured: the request's, cut where a frame was not found. */
   zoom: string[];
-  /** Frames sent, and subtrees left out as narrower than MIN_FRAME_PX at the width. */
+  /** Frames sent, and places where frames narrower than MIN_FRAME_PX at the width were left out (0: none). */
   frames: number;
   omitted: number;
 }
@@ -79,6 +83,7 @@ interface Prepared {
   key: string;
   q: ViewReport['q'];
   rpt: ViewReport['rpt'];
+  ft: FrameTable;
   t: StackTree;
   labels: string[];
   names: (string | undefined)[];
@@ -89,16 +94,44 @@ interface Prepared {
 // profile closed in the worker takes its tree with it.
 const lastTree = new WeakMap<Profile, Prepared>();
 
+// The sorted stacks of each sample table, for one frame granularity: another
+// sample type, focus or ignore (applyQuery's select mode leaves the table as
+// it is) reuses them, so switching costs a pass over the samples, not a sort.
+const lastIndex = new WeakMap<Profile['samples'], { key: string; index: StackIndex }>();
+
+function stackIndex(p: Profile, rpt: ViewReport['rpt']): StackIndex {
+  const o = rpt.o;
+  const key = JSON.stringify([o.granularity, o.noInlines, o.trimPath, o.sourcePath]);
+  const cached = lastIndex.get(p.samples);
+  if (cached && cached.key === key) return cached.index;
+  lastIndex.delete(p.samples); // free the old index before building the new one
+  const ft = internFrames(p, { granularity: o.granularity, noInlines: o.noInlines, trimPath: o.trimPath, sourcePath: o.sourcePath });
+  const index = buildStackIndex(p, ft);
+  // Every sample type's sums now: a later SAMPLE switch only walks the frames it shows.
+  for (const column of p.samples.values) columnSums(index, column);
+  lastIndex.set(p.samples, { key, index });
+  return index;
+}
+
+// Printable names by frame id, filled as frames are shown, kept with the frame table.
+const namesOf = new WeakMap<FrameTable, (string | undefined)[]>();
+function frameNames(ft: FrameTable): (string | undefined)[] {
+  let names = namesOf.get(ft);
+  if (!names) namesOf.set(ft, (names = new Array(ft.infos.length)));
+  return names;
+}
+
 function prepare(p: Profile, options: Options): Prepared {
   const o = { ...options, granularity: options.granularity ?? 'filefunctions' };
   const key = JSON.stringify(o);
   const cached = lastTree.get(p);
   if (cached && cached.key === key) return cached;
   lastTree.delete(p); // free the old tree before building the new one
+  const q = applyQuery(p, o, { select: true });
   // 'peek' is the untrimmed kind (pprof's flame graph sets Trim = false).
-  const { q, rpt } = viewReport(p, 'peek', o);
-  const ft = rpt.frames();
-  const t = buildStackTree(rpt.prof, ft, { values: rpt.values, meanDiv: rpt.meanDiv });
+  const rpt = reportFromQuery(q, 'peek', o);
+  const index = stackIndex(q.profile, rpt);
+  const t = stackTree(index, { values: rpt.values, meanDiv: rpt.meanDiv, keep: q.keep });
   const root = rootNode(t);
   const hasNodes = ownEnd(t, root) < root.hi;
   if (hasNodes) rpt.selectOutputUnit({ nodes: [valueNode(minNodeValue(t), 0)] });
@@ -106,14 +139,13 @@ function prepare(p: Profile, options: Options): Prepared {
   const rootCum = nodeValues(t, root).cum;
   const legendGraph: Graph = { nodes: hasNodes ? [valueNode(rootCum, rootCum)] : [] };
   const labels = reportLabels(rpt, legendGraph, 0, 0, 0, false);
-  const prepared: Prepared = { key, q, rpt, t, labels, names: new Array(ft.infos.length) };
+  const prepared: Prepared = { key, q, rpt, ft: index.ft, t, labels, names: frameNames(index.ft) };
   lastTree.set(p, prepared);
   return prepared;
 }
 
 export function flameView(p: Profile, req: ViewRequest): ViewResponse<FlameData> {
-  const { q, rpt, t, labels, names } = prepare(p, req.options);
-  const ft = rpt.frames();
+  const { q, rpt, ft, t, labels, names } = prepare(p, req.options);
   const nameOf = (n: TreeNode): string => (n.frame < 0 ? 'root' : (names[n.frame] ??= printableName(ft.infos[n.frame])));
 
   // Follow the zoom path from the root, by names.
@@ -157,17 +189,13 @@ export function flameView(p: Profile, req: ViewRequest): ViewResponse<FlameData>
     const stack: [TreeNode, FlameNode][] = [[n, root]];
     while (stack.length > 0) {
       const [tn, node] = stack.pop()!;
-      forEachChild(t, tn, (c) => {
-        const abs = t.absPre[c.hi] - t.absPre[c.lo];
-        if (abs === 0) return;
-        if (abs < minValue) {
-          omitted++;
-          return;
-        }
+      // Children too narrow to see are not sent (minValue is above 0).
+      const narrow = forEachWideChild(t, tn, minValue, (c) => {
         const cn = make(c);
         node.children.push(cn);
         stack.push([c, cn]);
       });
+      if (narrow) omitted++;
       // A stable order for the eye: by name, as flame graphs usually are.
       node.children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     }
