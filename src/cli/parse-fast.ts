@@ -16,8 +16,13 @@ export function nodeGunzip(bytes: Uint8Array, maxBytes: number): Uint8Array | nu
   // Past a ratio no real profile has (see the core's gunzip), stop: the core
   // then counts the rest without keeping it, so a bomb costs little memory.
   const limit = Math.min(Math.max(maxBytes, 1), Math.max(SUSPECT_AFTER, bytes.length * SUSPECT_RATIO), constants.MAX_LENGTH);
+  // One output chunk when the gzip trailer's size (ISIZE) is believable: no
+  // copy of the chunks into one buffer at the end (a fifth of the time on
+  // 86 MB). A lying trailer only costs at most the ratio bound above.
+  const isize = bytes.length >= 4 ? new DataView(bytes.buffer, bytes.byteOffset + bytes.length - 4, 4).getUint32(0, true) : 0;
+  const chunkSize = Math.max(64, Math.min(Math.max(isize + 64, 64 * 1024), limit, bytes.length * SUSPECT_RATIO + 64));
   try {
-    const out = gunzipSync(bytes, { maxOutputLength: limit, info: true }) as unknown as {
+    const out = gunzipSync(bytes, { maxOutputLength: limit, info: true, chunkSize }) as unknown as {
       buffer: Buffer;
       engine: Gunzip;
     };

@@ -125,35 +125,72 @@ type TagHook = (node: number, sample: number, w: number, dw: number, flat: boole
 // walkSamples for the first graph of a trimmed report: all nodes kept, no
 // edges, no tags. Only cum (once per sample) and flat (the innermost frame)
 // are read, and most locations hold a single frame: one lookup for those.
+// Without -mean the divisors stay 0 and `touched` is read from the stamps
+// afterwards: two arrays per frame instead of four (memory is the cost).
 function walkNodes(p: Profile, ft: FrameTable, o: BuildOptions, a: Acc): void {
+  const meanDiv = o.meanDiv ?? null;
+  if (meanDiv !== null) {
+    walkNodesMean(p, ft, o.values, meanDiv, a);
+    return;
+  }
   const { stackStart, stackLocs, count } = p.samples;
   const { locStart, frames } = ft;
   const values = o.values;
-  const meanDiv = o.meanDiv ?? null;
-  const { flat, flatDiv, cum, cumDiv, touched, nodeSeen } = a;
-  const nLocs = locStart.length - 1;
-  const single = new Int32Array(nLocs); // the location's frame, or -1: several
-  for (let l = 0; l < nLocs; l++) single[l] = locStart[l + 1] - locStart[l] === 1 ? frames[locStart[l]] : -1;
+  const { flat, cum, touched, nodeSeen } = a;
+  const single = singleFrames(ft);
   for (let s = 0; s < count; s++) {
     const w = values[s];
-    const dw = meanDiv !== null ? meanDiv[s] : 0;
-    if (w === 0 && dw === 0) continue;
+    if (w === 0) continue;
     const first = stackStart[s];
     const end = stackStart[s + 1];
     if (first === end) continue;
-    for (let i = end - 1; i >= first; i--) {
+    for (let i = first; i < end; i++) {
       const loc = stackLocs[i];
       const one = single[loc];
       if (one >= 0) {
         if (nodeSeen[one] !== s) {
           nodeSeen[one] = s;
-          touched[one] = 1;
           cum[one] += w;
-          cumDiv[one] += dw;
         }
         continue;
       }
-      for (let k = locStart[loc + 1] - 1; k >= locStart[loc]; k--) {
+      for (let k = locStart[loc]; k < locStart[loc + 1]; k++) {
+        const n = frames[k];
+        if (nodeSeen[n] !== s) {
+          nodeSeen[n] = s;
+          cum[n] += w;
+        }
+      }
+    }
+    // Every frame is kept: the leaf is the innermost frame of the innermost location.
+    flat[frames[locStart[stackLocs[first]]]] += w;
+  }
+  for (let n = 0; n < nodeSeen.length; n++) if (nodeSeen[n] >= 0) touched[n] = 1;
+}
+
+// The location's frame when it has one, else -1.
+function singleFrames(ft: FrameTable): Int32Array {
+  const { locStart, frames } = ft;
+  const nLocs = locStart.length - 1;
+  const single = new Int32Array(nLocs);
+  for (let l = 0; l < nLocs; l++) single[l] = locStart[l + 1] - locStart[l] === 1 ? frames[locStart[l]] : -1;
+  return single;
+}
+
+function walkNodesMean(p: Profile, ft: FrameTable, values: Float64Array, meanDiv: Float64Array, a: Acc): void {
+  const { stackStart, stackLocs, count } = p.samples;
+  const { locStart, frames } = ft;
+  const { flat, flatDiv, cum, cumDiv, touched, nodeSeen } = a;
+  for (let s = 0; s < count; s++) {
+    const w = values[s];
+    const dw = meanDiv[s];
+    if (w === 0 && dw === 0) continue;
+    const first = stackStart[s];
+    const end = stackStart[s + 1];
+    if (first === end) continue;
+    for (let i = first; i < end; i++) {
+      const loc = stackLocs[i];
+      for (let k = locStart[loc]; k < locStart[loc + 1]; k++) {
         const n = frames[k];
         if (nodeSeen[n] !== s) {
           nodeSeen[n] = s;
@@ -163,7 +200,6 @@ function walkNodes(p: Profile, ft: FrameTable, o: BuildOptions, a: Acc): void {
         }
       }
     }
-    // Every frame is kept: the leaf is the innermost frame of the innermost location.
     const leaf = frames[locStart[stackLocs[first]]];
     flat[leaf] += w;
     flatDiv[leaf] += dw;
