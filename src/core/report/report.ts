@@ -44,13 +44,21 @@ export class Report {
   readonly values: Float64Array;
   readonly meanDiv: Float64Array | null;
 
+  /**
+   * keep: applyQuery's select mode (the samples of prof that the filters
+   * keep). The others then count as zero, which every graph skips: the same
+   * graph as from the filtered profile, without copying a million stacks.
+   */
   constructor(
     readonly prof: Profile,
     readonly total: number,
     readonly o: ReportConfig,
+    keep: Uint8Array | null = null,
   ) {
-    this.values = prof.samples.values[o.sampleIndex] ?? new Float64Array(prof.samples.count);
-    this.meanDiv = o.meanIndex === null ? null : prof.samples.values[o.meanIndex];
+    const values = prof.samples.values[o.sampleIndex] ?? new Float64Array(prof.samples.count);
+    const meanDiv = o.meanIndex === null ? null : prof.samples.values[o.meanIndex];
+    this.values = keep ? masked(values, keep) : values;
+    this.meanDiv = keep && meanDiv ? masked(meanDiv, keep) : meanDiv;
   }
 
   formatValue(v: number): string {
@@ -141,6 +149,12 @@ export class Report {
     }
     o.outputUnit = unit !== '' ? unit : o.sampleUnit;
   }
+}
+
+function masked(values: Float64Array, keep: Uint8Array): Float64Array {
+  const out = new Float64Array(values.length);
+  for (let i = 0; i < values.length; i++) if (keep[i]) out[i] = values[i];
+  return out;
 }
 
 /**

@@ -129,7 +129,8 @@ function prepare(p: Profile, options: Options): Prepared {
   lastTree.delete(p); // free the old tree before building the new one
   const q = applyQuery(p, o, { select: true });
   // 'peek' is the untrimmed kind (pprof's flame graph sets Trim = false).
-  const rpt = reportFromQuery(q, 'peek', o);
+  // The tree takes the selection itself: the Report's columns stay unmasked (and cached).
+  const rpt = reportFromQuery({ ...q, keep: null }, 'peek', o);
   const index = stackIndex(q.profile, rpt);
   const t = stackTree(index, { values: rpt.values, meanDiv: rpt.meanDiv, keep: q.keep });
   const root = rootNode(t);

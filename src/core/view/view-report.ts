@@ -16,9 +16,11 @@ export interface ViewReport {
 /**
  * Applies the options to p and builds the Report of the given text-report kind
  * ('top' for the table, 'dot' for the graph, 'peek', 'list' ...). Throws
- * ProfileError for bad options (regexps, sample index).
+ * ProfileError for bad options (regexps, sample index). Focus, ignore and the
+ * tag filters select samples without copying the profile (applyQuery's select
+ * mode): refining a big profile costs a walk of the kept stacks only.
  */
 export function viewReport(p: Profile, kind: TextReportKind, o: Options, symbol?: string): ViewReport {
-  const q = applyQuery(p, o);
+  const q = applyQuery(p, o, { select: true });
   return { q, rpt: reportFromQuery(q, kind, o, symbol) };
 }
