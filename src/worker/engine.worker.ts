@@ -10,6 +10,7 @@ import { readBlob } from './read-blob';
 import { computeView } from './compute-view';
 import { downloadProfile } from './download-profile';
 import { hasPostings, samplePostings } from '../core/query/sample-postings';
+import { otherSampleTypes, ViewCache } from './view-cache';
 import type { EngineMessage, EngineRequest, OpenRequest, ViewMessage } from './protocol';
 
 // Replaced only by a successful load.
@@ -56,6 +57,9 @@ async function open(req: OpenRequest): Promise<void> {
 }
 
 let queued: ViewMessage | null = null;
+const cache = new ViewCache();
+// A view that took longer than this is computed ahead in the other sample types.
+const PREFETCH_AFTER_MS = 150;
 let scheduled = false;
 
 // Messages are handled one at a time, in order (an open finishes before the next view runs).
@@ -80,11 +84,23 @@ async function runQueued(): Promise<void> {
     reply({ id: m.id, kind: 'view', ok: false, message: 'No profile is open: drop a profile file on the page or use "Open profile".' });
     return;
   }
+  const p = current;
+  // Source requests carry the texts of opened files: not worth keying.
+  const cacheable = m.req.view !== 'source';
+  const cached = cacheable ? cache.get(p, m.req) : undefined;
+  if (cached) {
+    reply({ id: m.id, kind: 'view', ok: true, response: cached });
+    return;
+  }
   try {
-    const r = await computeView(current, m.req);
-    if (r.ok) reply({ id: m.id, kind: 'view', ok: true, response: r.response });
-    else reply({ id: m.id, kind: 'view', ok: false, message: r.message });
+    const t0 = performance.now();
+    const r = await computeView(p, m.req);
+    if (r.ok) {
+      if (cacheable) cache.set(p, m.req, r.response);
+      reply({ id: m.id, kind: 'view', ok: true, response: r.response });
+    } else reply({ id: m.id, kind: 'view', ok: false, message: r.message });
     warmUp();
+    if (r.ok && cacheable && performance.now() - t0 > PREFETCH_AFTER_MS) prefetch(p, m.req);
   } catch (e) {
     internalError(m.id, 'view')(e); // e.g. data that cannot be posted
   }
@@ -102,6 +118,22 @@ function warmUp(): void {
     .then(() => {
       if (current === p && !queued && !hasPostings(p)) samplePostings(p);
     });
+}
+
+// Computes the same view in the other sample types, one per idle turn, so
+// that the SAMPLE menu's next choice answers at once. A waiting request goes
+// first (and, if it is slow, prefetches for itself).
+function prefetch(p: Profile, req: ViewMessage['req']): void {
+  for (const other of otherSampleTypes(p, req)) {
+    chain = chain
+      .then(() => new Promise<void>((r) => setTimeout(r, 0)))
+      .then(async () => {
+        if (current !== p || queued || cache.has(p, other)) return;
+        const r = await computeView(p, other);
+        if (r.ok && current === p) cache.set(p, other, r.response);
+      })
+      .catch(() => {});
+  }
 }
 
 // A bug of ours must not stop the queue: answer the request and go on.
