@@ -79,7 +79,7 @@ export async function runTop(args: string[]): Promise<Figure[]> {
   const combine = await tryImport<CombineModule>('../src/core/profile/combine.ts');
   const load = (bytes: Uint8Array) => {
     const p = parseProfileFast(bytes); // node's zlib, as the CLI reads files
-    return combine ? combine.loadProfiles([p]) : p; // as the CLI does
+    return combine ? combine.loadProfiles([p], [], { sumsOnly: true }) : p; // as the CLI does for -top
   };
   const withGo = flag(args, 'with-go') === 'true';
   const haveGo = goOnPath();
