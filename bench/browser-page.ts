@@ -65,16 +65,18 @@ export const INIT_SCRIPT = String.raw`(() => {
     );
   };
 
-  // Resolves with the time of the last DOM mutation once none came for quietMs.
+  // Resolves with the time of the last DOM mutation once none came for quietMs
+  // and no element says it is still drawing (the flame graph's data-drawing).
   b.settled = (quietMs, timeoutMs) =>
     new Promise((resolve) => {
       let last = performance.now();
       const obs = new MutationObserver(() => (last = performance.now()));
       obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
       const start = last;
+      const drawing = () => !!document.querySelector('[data-drawing]');
       const tick = () => {
         const now = performance.now();
-        if (now - last >= quietMs || now - start >= timeoutMs) {
+        if ((now - last >= quietMs && !drawing()) || now - start >= timeoutMs) {
           obs.disconnect();
           resolve(last);
         } else setTimeout(tick, 20);
@@ -123,9 +125,10 @@ export const MILESTONES = {
 
 /**
  * A timed action in the page: runs `action` (a JavaScript expression, e.g. a
- * click), and resolves with the time to the first change of the
- * view or title text with the view no longer busy (the answer shown), and to
- * the settled DOM (no mutation for 300 ms).
+ * click), and resolves with its start (page clock), the time to the first
+ * change of the view or title text with the view no longer busy (the answer
+ * shown), and to the settled DOM (no mutation for 300 ms, the flame graph's
+ * tiles all drawn).
  */
 export function timedAction(action: string, timeoutMs: number): string {
   return String.raw`(async () => {
@@ -145,9 +148,25 @@ export function timedAction(action: string, timeoutMs: number): string {
     ${action};
     const t1 = await shown;
     const t2 = await b.settled(300, ${timeoutMs});
-    return { answered: t1 - t0, settled: Math.max(t1, t2) - t0 };
+    return { t0, answered: t1 - t0, settled: Math.max(t1, t2) - t0 };
   })()`;
 }
+
+/**
+ * Clicks the widest flame graph frame that is narrower than 90% of the chart
+ * (a zoom that changes the drawing): an expression for timedAction.
+ */
+export const CLICK_FLAME_FRAME = String.raw`(() => {
+  const chart = window.__bench.byRole('img', 'Flame graph');
+  const full = chart.getBoundingClientRect().width;
+  let best = null, bestW = 0;
+  for (const g of chart.querySelectorAll('g.frame[role="button"]')) {
+    const w = g.getBoundingClientRect().width;
+    if (w < full * 0.9 && w > bestW) { best = g; bestW = w; }
+  }
+  if (!best) throw new Error('no frame to zoom into');
+  best.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+})()`;
 
 /** The first menu item that is not the current choice (a SAMPLE menu that is open). */
 export const OTHER_MENU_ITEM = `[...document.querySelectorAll('[role="menuitem"]')].find((e) => e.getAttribute('aria-current') !== 'true' && e.getAttribute('aria-disabled') !== 'true')`;

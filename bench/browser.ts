@@ -1,7 +1,9 @@
 // The web app's speed in headless Chromium (issue 4): open a profile with the
 // "Open profile" file input and time it to the flame graph drawn, with the
 // longest main-thread task meanwhile; the tab's memory after opening a
-// generated 1 M-sample profile; then switching sample type and focusing.
+// generated 1 M-sample profile; then switching sample type, searching,
+// focusing, zooming (a flame graph frame) and resizing, each with its longest
+// main-thread task up to the DOM settled.
 //
 //   npm run build && npx tsx bench/browser.ts [--samples=1000000] [--runs=3]
 //     [--no-generated] [--dist=dist] [--view=flamegraph|top]
@@ -17,7 +19,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { GO } from '../test/fixtures';
 import { chromiumProcesses, mainHeapMB, tabRenderer, workerHeapMB } from './browser-memory';
-import { INIT_SCRIPT, MILESTONES, OTHER_MENU_ITEM, longTaskStats, menuItem, timedAction, type PageBench } from './browser-page';
+import { CLICK_FLAME_FRAME, INIT_SCRIPT, MILESTONES, OTHER_MENU_ITEM, longTaskStats, menuItem, timedAction, type PageBench } from './browser-page';
 import { serveStatic } from './browser-server';
 import { CHROMIUM, CHROMIUM_ARGS } from '../test/chromium';
 import { flag, generatedProfile, loadNote, median, numFlag, type Figure } from './util';
@@ -80,7 +82,7 @@ async function exists(page: Page, role: 'button' | 'searchbox', name: string): P
   return (await page.getByRole(role, { name, exact: true }).count()) > 0;
 }
 
-type Timed = { answered: number; settled: number };
+type Timed = { t0: number; answered: number; settled: number };
 
 /** Switches to the other sample type with the SAMPLE menu; ms to the view updated. */
 async function switchSample(page: Page): Promise<Timed | string> {
@@ -89,12 +91,26 @@ async function switchSample(page: Page): Promise<Timed | string> {
   return (await page.evaluate(timedAction(`(${OTHER_MENU_ITEM}).click()`, 30_000))) as Timed;
 }
 
-/** Focuses on `re` with the search box and REFINE > Focus, else by the URL's f= and popstate. */
+/** Page-clock window of `act` until the DOM settles (300 ms quiet, nothing drawing). */
+async function settledWindow(page: Page, act: () => Promise<unknown>): Promise<{ from: number; to: number }> {
+  const from = (await page.evaluate('performance.now()')) as number;
+  await act();
+  await page.evaluate('window.__bench.settled(300, 20000)');
+  return { from, to: (await page.evaluate('performance.now()')) as number };
+}
+
+/** Types `re` in the search box: the views highlight the matches (debounced). */
+async function search(page: Page, re: string): Promise<{ from: number; to: number } | string> {
+  if (!(await exists(page, 'searchbox', 'Search'))) return 'no search box in this build';
+  return settledWindow(page, async () => {
+    await page.getByRole('searchbox', { name: 'Search', exact: true }).fill(re, { timeout: 10_000 });
+    await sleep(400); // the search box's debounce
+  });
+}
+
+/** REFINE > Focus on the search text, else `f=` in the URL and a popstate. */
 async function setFocus(page: Page, re: string): Promise<Timed | string> {
   if ((await exists(page, 'searchbox', 'Search')) && (await exists(page, 'button', 'REFINE'))) {
-    await page.getByRole('searchbox', { name: 'Search', exact: true }).fill(re, { timeout: 10_000 });
-    await sleep(400); // the search box's debounce, then the highlight
-    await page.evaluate('window.__bench.settled(200, 10000)');
     await page.getByRole('button', { name: 'REFINE', exact: true }).click({ timeout: 10_000 });
     return (await page.evaluate(timedAction(`(${menuItem('Focus')}).click()`, 30_000))) as Timed;
   }
@@ -103,10 +119,17 @@ async function setFocus(page: Page, re: string): Promise<Timed | string> {
   return (await page.evaluate(timedAction(action, 30_000))) as Timed;
 }
 
+/** Clicks a flame graph frame (the engine re-roots the tree there). */
+async function zoom(page: Page, view: View): Promise<Timed | string> {
+  if (view !== 'flamegraph') return 'not the flame graph';
+  return (await page.evaluate(timedAction(CLICK_FLAME_FRAME, 30_000))) as Timed;
+}
+
 /** The metrics, in the table's order: name, unit, target, and whether only the generated profile has it. */
 const METRICS: { key: string; unit: 'ms' | 'MB' | 's' | 'n'; target?: string; memory?: boolean }[] = [
   { key: 'open -> profile read (views shown)', unit: 'ms' },
   { key: 'open -> drawn', unit: 'ms' },
+  { key: 'open -> drawn and settled', unit: 'ms' },
   { key: 'longest main-thread task while opening', unit: 'ms', target: '< 50 ms' },
   { key: 'long tasks while opening', unit: 'n' },
   { key: 'total blocking time while opening', unit: 'ms' },
@@ -118,8 +141,14 @@ const METRICS: { key: string; unit: 'ms' | 'MB' | 's' | 'n'; target?: string; me
   { key: 'worker JS heap after opening', unit: 'MB', memory: true },
   { key: 'SAMPLE switch -> view updated', unit: 'ms', target: '< 100 ms' },
   { key: 'SAMPLE switch -> DOM settled', unit: 'ms' },
+  { key: 'longest task: SAMPLE switch', unit: 'ms', target: '< 50 ms' },
+  { key: 'longest task: search', unit: 'ms', target: '< 50 ms' },
   { key: 'focus -> view updated', unit: 'ms', target: '< 100 ms' },
   { key: 'focus -> DOM settled', unit: 'ms' },
+  { key: 'longest task: focus', unit: 'ms', target: '< 50 ms' },
+  { key: 'zoom -> view updated', unit: 'ms' },
+  { key: 'longest task: zoom', unit: 'ms', target: '< 50 ms' },
+  { key: 'longest task: resize', unit: 'ms', target: '< 50 ms' },
   { key: 'longest main-thread task while interacting', unit: 'ms', target: '< 50 ms' },
 ];
 
@@ -158,10 +187,15 @@ async function measureOnce(url: string, input: Input, view: View): Promise<RunRe
       r.milestone = loaded.milestone;
       set('open -> drawn', loaded.at - b.handedAt);
     }
-    // Long tasks up to the milestone, or to the error.
+    // Long tasks up to the drawing settled (every flame graph tile drawn), or to the error.
+    let settledAt = end;
+    if (!('error' in loaded)) {
+      settledAt = Math.max(end, (await page.evaluate('window.__bench.settled(300, 30000)')) as number);
+      set('open -> drawn and settled', settledAt - b.handedAt);
+    }
     if (b.longTaskError) set('longest main-thread task while opening', `no long task observer: ${b.longTaskError}`);
     else {
-      const lt = longTaskStats(b.longTasks, b.handedAt, end);
+      const lt = longTaskStats((await bench(page)).longTasks, b.handedAt, settledAt);
       set('longest main-thread task while opening', lt.max);
       set('long tasks while opening', lt.count);
       set('total blocking time while opening', lt.blocking);
@@ -182,18 +216,30 @@ async function measureOnce(url: string, input: Input, view: View): Promise<RunRe
       return r;
     }
 
-    // Interactions, after the first load.
+    // Interactions, after the first load: each with its longest task, up to its DOM settled.
     const from = (await page.evaluate('performance.now()')) as number;
-    const s = await switchSample(page).catch((e: unknown) => `failed: ${firstLine(e)}`);
+    const longest = async (key: string, w: { from: number; to: number } | Timed | string) => {
+      if (typeof w === 'string') return set(key, w);
+      const [a, z] = 't0' in w ? [w.t0, w.t0 + w.settled] : [w.from, w.to];
+      set(key, longTaskStats((await bench(page)).longTasks, a, z).max);
+    };
+    const fail = (e: unknown) => `failed: ${firstLine(e)}`;
+    const s = await switchSample(page).catch(fail);
     set('SAMPLE switch -> view updated', typeof s === 'string' ? s : s.answered);
     set('SAMPLE switch -> DOM settled', typeof s === 'string' ? s : s.settled);
-    const f = await setFocus(page, input.focus).catch((e: unknown) => `failed: ${firstLine(e)}`);
+    await longest('longest task: SAMPLE switch', s);
+    await longest('longest task: search', await search(page, input.focus).catch(fail));
+    const f = await setFocus(page, input.focus).catch(fail);
     set('focus -> view updated', typeof f === 'string' ? f : f.answered);
     set('focus -> DOM settled', typeof f === 'string' ? f : f.settled);
-    if (typeof s !== 'string' || typeof f !== 'string') {
-      const to = (await page.evaluate('performance.now()')) as number;
-      set('longest main-thread task while interacting', longTaskStats((await bench(page)).longTasks, from, to).max);
-    } else set('longest main-thread task while interacting', 'no interaction measured');
+    await longest('longest task: focus', f);
+    const z = await zoom(page, view).catch(fail);
+    set('zoom -> view updated', typeof z === 'string' ? z : z.answered);
+    await longest('longest task: zoom', z);
+    const rs = await settledWindow(page, () => page.setViewportSize({ width: 1000, height: 800 })).catch(fail);
+    await longest('longest task: resize', rs);
+    const to = (await page.evaluate('performance.now()')) as number;
+    set('longest main-thread task while interacting', longTaskStats((await bench(page)).longTasks, from, to).max);
     return r;
   } finally {
     r.load1 = os.loadavg()[0];

@@ -134,6 +134,29 @@ test.describe('Flame Graph view', () => {
     await expect(page).toHaveURL(/runtime(\.|%5C\.|\\\.)main/);
   });
 
+  test('a large profile is drawn a tile at a time into one icicle: frames side by side, each under its parent', async ({ page }) => {
+    await openFlame(page, 'large.pb.gz');
+    await expect(chart(page)).not.toHaveAttribute('data-drawing', { timeout: 30_000 });
+    expect(await chart(page).locator('g.flame-tile').count()).toBeGreaterThan(1);
+    await expect(page.getByText(/ \d+ frames drawn; narrower ones are left out/)).toBeVisible();
+    // Every frame's box, by row: no two overlap, and each lies within a frame of the row above.
+    const boxes = await chart(page)
+      .getByRole('button')
+      .evaluateAll((els) => els.map((e) => e.querySelector('rect')!.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, w: r.width })));
+    const rows = new Map<number, { x: number; w: number }[]>();
+    for (const b of boxes) rows.set(Math.round(b.y), [...(rows.get(Math.round(b.y)) ?? []), b]);
+    const ys = [...rows.keys()].sort((a, b) => a - b);
+    expect(ys.length).toBeGreaterThan(3);
+    expect(rows.get(ys[0])).toHaveLength(1); // the root
+    for (const [i, y] of ys.entries()) {
+      const row = rows.get(y)!.sort((a, b) => a.x - b.x);
+      for (let j = 1; j < row.length; j++) expect(row[j].x).toBeGreaterThanOrEqual(row[j - 1].x + row[j - 1].w - 0.5);
+      if (i === 0) continue;
+      const above = rows.get(ys[i - 1])!;
+      for (const b of row) expect(above.some((p) => b.x >= p.x - 0.5 && b.x + b.w <= p.x + p.w + 0.5)).toBe(true);
+    }
+  });
+
   test('names that are HTML and script payloads are drawn as text and run nothing', async ({ page }) => {
     const payload = '<img src=x onerror="window.__pwned=1">';
     const script = '<script>window.__pwned=2</script>';

@@ -66,17 +66,19 @@ export function ViewHost() {
           )}
         </div>
       )}
-      {ready
-        ? renderView(view, {
-            response: response as ViewResponse<unknown>,
-            search,
-            selection,
-            onSelect: setSelection,
-            onRefine,
-            onNavigate,
-            onRequest,
-          })
-        : viewError === null && <p className="view-pending">Computing the {label} view…</p>}
+      <div className="view-body">
+        {ready
+          ? renderView(view, {
+              response: response as ViewResponse<unknown>,
+              search,
+              selection,
+              onSelect: setSelection,
+              onRefine,
+              onNavigate,
+              onRequest,
+            })
+          : viewError === null && <p className="view-pending">Computing the {label} view…</p>}
+      </div>
     </section>
   );
 }

@@ -1,15 +1,19 @@
 // The Flame Graph view: d3-flame-graph drawn as an icicle (root on top) from
-// the engine's pruned stack tree. Hover shows a text-only tooltip, click zooms
-// (and asks the engine to re-root, so narrow frames of the zoomed one appear),
-// the search box highlights, right click offers REFINE and Show source, and a
-// delta profile is coloured as a diff. The width follows the window.
+// the engine's pruned stack tree, a tile per animation frame so that the main
+// thread never stays busy long (flame-tiled-chart.ts). Hover shows a text-only
+// tooltip, click zooms (and asks the engine to re-root, so narrow frames of
+// the zoomed one appear), the search box highlights, right click offers REFINE
+// and Show source, and a delta profile is coloured as a diff. The width
+// follows the window.
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type MouseEvent as ReactMouseEvent } from 'react';
 import { select } from 'd3';
-import flamegraph, { type FlameGraph, type FlameHierarchyNode, type FlameTooltip } from 'd3-flame-graph';
+import type { FlameHierarchyNode, FlameTooltip } from 'd3-flame-graph';
 import type { FlameData, FlameNode } from '../../core/view/flame';
 import { quotemeta } from '../state/url-state';
 import type { ViewProps } from './view-props';
 import { FlameFrameMenu, type FrameAction } from './flame-frame-menu';
+import { TiledFlameChart } from './flame-tiled-chart';
+import { isVirtual } from './flame-tiles';
 import { diffColor, formatDelta, formatPercent, formatValue, frameLabel, HIGHLIGHT_COLOR } from './flame-format';
 import './flame-view.css';
 
@@ -27,7 +31,6 @@ interface SearchSummary {
 }
 
 const CELL_HEIGHT = 18;
-const TRANSITION_MS = 250;
 const TIP_WIDTH = 380;
 
 function compileSearch(source: string): RegExp | null {
@@ -69,27 +72,23 @@ function frameAccessibleName(n: FlameNode, d: FlameData): string {
   return s;
 }
 
-function pathOf(d: HNode): string[] {
-  return d
-    .ancestors()
-    .reverse()
-    .slice(1)
-    .map((a) => a.data.name);
-}
-
 export function FlameView(props: ViewProps<FlameData>) {
   const { response, search } = props;
   const data = response.data;
   const boxRef = useRef<HTMLDivElement>(null);
   const chartEl = useRef<HTMLDivElement>(null);
-  const chartRef = useRef<FlameGraph<FlameNode> | null>(null);
-  // d3's handlers live as long as the chart: they read the latest props here.
+  const svgRef = useRef<SVGSVGElement>(null);
+  const chartRef = useRef<TiledFlameChart | null>(null);
+  // The chart's hooks live as long as the chart: they read the latest props here.
   const propsRef = useRef(props);
   const searchRef = useRef<RegExp | null>(null);
-  const clicked = useRef<HNode | null>(null);
+  const clicked = useRef<FlameNode | null>(null);
   const [tip, setTip] = useState<At | null>(null);
   const [menu, setMenu] = useState<At | null>(null);
   const [summary, setSummary] = useState<SearchSummary | null>(null);
+  const [drawing, setDrawing] = useState(true);
+  // Frames drawn of those sent (the chart draws at most MAX_FRAMES, the widest).
+  const [drawnFrames, setDrawnFrames] = useState<number | null>(null);
 
   useEffect(() => {
     propsRef.current = props;
@@ -100,80 +99,62 @@ export function FlameView(props: ViewProps<FlameData>) {
     return { x: ev.clientX - (r?.left ?? 0), y: ev.clientY - (r?.top ?? 0) };
   }, []);
 
-  // After each drawing: names the frames (role and text, for assistive
-  // technology and tests) and marks those the search matches.
-  const mark = useCallback(() => {
-    const el = chartEl.current;
-    if (!el) return;
-    const d0 = propsRef.current.response.data;
-    const selected = new Set(propsRef.current.selection);
-    select(el)
-      .selectAll<SVGGElement, HNode>('g.frame')
-      .attr('role', 'button')
-      .attr('aria-label', (d) => frameAccessibleName(d.data, d0))
-      .attr('aria-pressed', (d) => (d.data.fn !== '' && selected.has(d.data.fn) ? 'true' : null))
-      .attr('data-match', (d) => (d.highlight ? 'true' : null));
-  }, []);
-
-  // The selection (REFINE's subject) is outlined: it may come from another view.
   useEffect(() => {
-    mark();
-  }, [props.selection, mark]);
-
-  useEffect(() => {
-    const el = chartEl.current;
-    if (!el) return;
+    const svg = svgRef.current;
+    if (!svg) return;
     // d3-flame-graph's own tooltip may build HTML: this one only sets React state, rendered as text.
     const tooltip = Object.assign(() => {}, {
       show: (ev: MouseEvent, d: HNode) => setTip({ node: d.data, ...relative(ev) }),
       hide: () => setTip(null),
       destroy: () => setTip(null),
     }) as FlameTooltip<FlameNode>;
-    const chart = flamegraph<FlameNode>()
-      .width(el.clientWidth || 960)
-      .cellHeight(CELL_HEIGHT)
-      .inverted(true)
-      .transitionDuration(TRANSITION_MS)
-      .minFrameSize(1) // DOM only for frames of a pixel or more; the narrower stay in the data for zooming
-      .resetHeightOnZoom(true)
-      .sort(false) // the engine sends children sorted by name
-      .getName((d) => frameLabel(d.data))
-      .tooltip(tooltip)
-      .setDetailsHandler(() => {})
-      .setSearchHandler(() => {})
-      .setSearchMatch((d) => {
+    const chart = new TiledFlameChart(svg, {
+      cellHeight: CELL_HEIGHT,
+      tooltip,
+      label: frameLabel,
+      accessibleName: (n) => frameAccessibleName(n, propsRef.current.response.data),
+      matches: (n) => {
         const re = searchRef.current;
-        return re !== null && !d.data.fade && re.test(d.data.name);
-      })
-      .setColorMapper((d, original) => {
-        if (d.highlight) return HIGHLIGHT_COLOR;
-        return propsRef.current.response.data.diff ? diffColor(d.data) : original;
-      })
-      .onClick((d) => {
-        clicked.current = d;
+        return re !== null && !n.fade && re.test(n.name);
+      },
+      selected: (n) => n.fn !== '' && propsRef.current.selection.includes(n.fn),
+      fill: (n, original) => (propsRef.current.response.data.diff ? diffColor(n) : original),
+      highlightFill: HIGHLIGHT_COLOR,
+      onClick: (n, path) => {
+        clicked.current = n;
         setMenu(null);
+        setTip(null);
         const p = propsRef.current;
-        p.onRequest({ zoom: pathOf(d) });
-        if (d.data.fn !== '') p.onSelect([d.data.fn]);
-        mark();
-      });
+        p.onRequest({ zoom: path });
+        if (n.fn !== '') p.onSelect([n.fn]);
+      },
+      onDrawn: () => setDrawing(false),
+    });
     chartRef.current = chart;
     return () => {
       chart.destroy();
       chartRef.current = null;
     };
-  }, [mark, relative]);
+  }, [relative]);
+
+  // The selection (REFINE's subject) is outlined: it may come from another view.
+  useEffect(() => {
+    chartRef.current?.markSelection();
+  }, [props.selection]);
 
   // New data (options, zoom or width changed): draw it; a new search: highlight.
-  // One effect, so that new data with no search is drawn once, not twice.
+  // One effect, so that new data with a search is drawn once, highlighted.
   const drawn = useRef<{ data: FlameData | null; search: string }>({ data: null, search: '' });
   const askedFirst = useRef(false);
+  // The box's width as the ResizeObserver last saw it: reading clientWidth here
+  // would force a style and layout of the page the update just changed.
+  const widthRef = useRef(0);
   useEffect(() => {
     const chart = chartRef.current;
     const el = chartEl.current;
     if (!chart || !el) return;
     const last = drawn.current;
-    const w = el.clientWidth || 960;
+    const w = widthRef.current || el.clientWidth || 960;
     // The first answer is pruned for a guessed width: when the box is another
     // size, ask again before drawing, so the frames are drawn once, not twice.
     if (last.data === null && Math.abs(w - data.width) > 1 && !askedFirst.current) {
@@ -181,29 +162,19 @@ export function FlameView(props: ViewProps<FlameData>) {
       propsRef.current.onRequest({ width: Math.round(w) });
       return;
     }
-    if (last.data !== data) {
-      chart.width(w);
-      clicked.current = null;
-      // New data is drawn at once; the animation is for zooming within it.
-      chart.transitionDuration(0);
-      select<HTMLElement, FlameNode>(el).datum(data.root).call(chart);
-      chart.transitionDuration(TRANSITION_MS);
-    }
     const re = compileSearch(search);
     searchRef.current = re;
-    if (re) {
-      chart.search(search);
-      setSummary(summarize(data.root, re));
-    } else if (last.search !== '' && last.data === data) {
-      chart.clear();
-    }
-    if (!re) setSummary(null);
     const fresh = last.data !== data;
+    if (fresh) {
+      clicked.current = null;
+      setDrawing(true);
+      setDrawnFrames(chart.draw(data.root, w).frames);
+    } else if (last.search !== search) chart.highlight();
+    setSummary(re ? summarize(data.root, re) : null);
     drawn.current = { data, search };
-    mark();
     // The engine pruned for data.width: ask again when the box is another size.
     if (fresh && Math.abs(w - data.width) > 1) propsRef.current.onRequest({ width: Math.round(w) });
-  }, [data, search, mark]);
+  }, [data, search]);
 
   // Follow the box's width: redraw at once, ask the engine for the new pruning shortly after.
   useEffect(() => {
@@ -211,15 +182,16 @@ export function FlameView(props: ViewProps<FlameData>) {
     if (!el || typeof ResizeObserver === 'undefined') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let lastW = el.clientWidth;
+    widthRef.current = lastW;
     const ro = new ResizeObserver(() => {
       const w = el.clientWidth;
       if (w === lastW || w === 0) return;
       lastW = w;
-      const chart = chartRef.current;
-      if (chart) {
-        chart.width(w);
-        chart.update();
-        mark();
+      widthRef.current = w;
+      const shown = drawn.current.data;
+      if (chartRef.current && shown) {
+        setDrawing(true);
+        setDrawnFrames(chartRef.current.draw(shown.root, w).frames);
       }
       clearTimeout(timer);
       timer = setTimeout(() => {
@@ -231,22 +203,22 @@ export function FlameView(props: ViewProps<FlameData>) {
       clearTimeout(timer);
       ro.disconnect();
     };
-  }, [mark]);
+  }, []);
 
-  const openMenuAt = (d: HNode, x: number, y: number) => {
-    if (d.data.fn === '') return; // the root and unsymbolized frames have no function to refine by
+  const openMenuAt = (n: FlameNode, x: number, y: number) => {
+    if (n.fn === '') return; // the root and unsymbolized frames have no function to refine by
     setTip(null);
-    setMenu({ node: d.data, x, y });
+    setMenu({ node: n, x, y });
   };
 
   const onContextMenu = (ev: ReactMouseEvent) => {
     const g = (ev.target as Element).closest('g.frame');
     if (!g || !chartEl.current?.contains(g)) return;
     const d = select<Element, HNode>(g).datum();
-    if (!d) return;
+    if (!d || isVirtual(d.data)) return;
     ev.preventDefault();
     const at = relative(ev);
-    openMenuAt(d, at.x, at.y);
+    openMenuAt(d.data, at.x, at.y);
   };
 
   // The context-menu key (or Shift+F10) opens the menu of the frame last clicked.
@@ -282,7 +254,9 @@ export function FlameView(props: ViewProps<FlameData>) {
         )}
         <span className="flame-hint">
           Click a frame to zoom, right-click it for Focus, Ignore, Hide, Show from and Show source.
-          {data.omitted > 0 && ` ${data.frames} frames drawn; narrower ones are left out (zoom in to see them).`}
+          {drawnFrames !== null &&
+            (data.omitted > 0 || drawnFrames < data.frames) &&
+            ` ${drawnFrames} frames drawn; narrower ones are left out (zoom in to see them).`}
         </span>
         {data.diff && (
           <span className="flame-legend">
@@ -302,10 +276,15 @@ export function FlameView(props: ViewProps<FlameData>) {
         className="flame-chart"
         role="img"
         aria-label="Flame graph"
+        // Not aria-busy: app.css styles [aria-busy] ancestors, and any change of
+        // that attribute here made the browser restyle every frame (~40 ms).
+        data-drawing={drawing ? '' : undefined}
         tabIndex={0}
         onContextMenu={onContextMenu}
         onKeyDown={onKeyDown}
-      />
+      >
+        <svg ref={svgRef} className="flame-svg" data-export="" />
+      </div>
       {tip && (
         <div role="tooltip" className="flame-tip" style={{ left: tipLeft, top: tip.y + 14 }}>
           <div className="flame-tip-name">{tip.node.name}</div>

@@ -29,6 +29,10 @@ export function GraphView(props: ViewProps<GraphData>) {
   const viewportRef = useRef<SVGGElement>(null);
   const nodeEls = useRef(new Map<number, SVGGElement>());
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
+  // The drawing's size as the ResizeObserver last saw it: reading it from the
+  // element (clientWidth, or d3-zoom's default extent) right after drawing a
+  // graph would force the layout of all its text inside the task that drew it.
+  const size = useRef<{ w: number; h: number } | null>(null);
   // d3's handlers live as long as the drawing: they read the latest props here.
   const propsRef = useRef(props);
   const [scale, setScale] = useState(1);
@@ -44,6 +48,10 @@ export function GraphView(props: ViewProps<GraphData>) {
     const vp = viewportRef.current;
     if (!svg || !vp) return;
     const z = zoom<SVGSVGElement, unknown>()
+      .extent(() => [
+        [0, 0],
+        [size.current?.w ?? svg.clientWidth, size.current?.h ?? svg.clientHeight],
+      ])
       .scaleExtent([0.02, 8])
       .on('zoom', (ev: D3ZoomEvent<SVGSVGElement, unknown>) => {
         vp.setAttribute('transform', ev.transform.toString());
@@ -61,14 +69,29 @@ export function GraphView(props: ViewProps<GraphData>) {
   const fit = useCallback(() => {
     const svg = svgRef.current;
     const z = zoomRef.current;
-    if (!svg || !z || !layout || layout.width <= 0 || layout.height <= 0) return;
-    const W = svg.clientWidth || 800;
-    const H = svg.clientHeight || 600;
+    if (!svg || !z || !layout || layout.width <= 0 || layout.height <= 0 || !size.current) return;
+    const W = size.current.w || 800;
+    const H = size.current.h || 600;
     const k = Math.min(W / layout.width, H / layout.height, 1) * 0.96;
     const x = (W - layout.width * k) / 2;
     const y = (H - layout.height * k) / 2;
     select(svg).call(z.transform, zoomIdentity.translate(x, y).scale(k));
   }, [layout]);
+
+  // The first size comes after the first layout, before the first paint: fit then.
+  const fitRef = useRef(fit);
+  fitRef.current = fit;
+  useEffect(() => {
+    const svg = svgRef.current;
+    if (!svg || typeof ResizeObserver === 'undefined') return;
+    const ro = new ResizeObserver(() => {
+      const first = size.current === null;
+      size.current = { w: svg.clientWidth, h: svg.clientHeight };
+      if (first) fitRef.current();
+    });
+    ro.observe(svg);
+    return () => ro.disconnect();
+  }, []);
 
   useLayoutEffect(() => {
     const vp = viewportRef.current;

@@ -50,12 +50,13 @@ export function TopView(props: ViewProps<TopData>) {
   const selected = useMemo(() => new Set(selection), [selection]);
   const re = useMemo(() => searchPattern(search), [search]);
 
-  useLayoutEffect(() => {
+  // The observer reports the first size after the page's own layout: measuring
+  // here at once would force a layout of the whole new page inside the task
+  // that renders it (a long task on a large profile).
+  useEffect(() => {
     const el = bodyRef.current;
     if (!el) return;
-    const measure = () => setViewHeight(el.clientHeight || 600);
-    measure();
-    const ro = new ResizeObserver(measure);
+    const ro = new ResizeObserver(() => setViewHeight(el.clientHeight || 600));
     ro.observe(el);
     return () => ro.disconnect();
   }, []);

@@ -67,7 +67,10 @@ export function trimmedGraph(build: GraphBuilder, nodeIds: number, o: TrimOption
       kept = keep;
     }
   }
-  g = rebuild(g, kept);
+  // Outside visual mode the top nodes are chosen by their values alone: the
+  // edges are read only from the graph that stays, so they wait for it.
+  const lateEdges = need !== 'all' && !o.visualMode && o.nodeCount > 0;
+  g = lateEdges ? keptNodes(build, g, kept, null, null) : rebuild(g, kept);
   const origCount = g.nodes.length;
   const order = o.visualMode ? 'entropy' : o.cumSort ? 'cum-name' : 'flat-name';
   sortNodes(g.nodes, order);
@@ -79,6 +82,9 @@ export function trimmedGraph(build: GraphBuilder, nodeIds: number, o: TrimOption
       const keep = new Uint8Array(nodeIds);
       for (const n of top) keep[n.id] = 1;
       g = rebuild(g, keep);
+      sortNodes(g.nodes, order);
+    } else if (lateEdges) {
+      g = rebuild(g, kept);
       sortNodes(g.nodes, order);
     }
   }
