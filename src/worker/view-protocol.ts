@@ -14,6 +14,8 @@ export interface ViewRequest {
   symbol?: string;
   /** Flame graph: the width in CSS pixels, to send only frames wide enough to see. */
   width?: number;
+  /** Flame graph: at most this many frames, the widest (default: flame.ts DEFAULT_MAX_FRAMES). */
+  maxFrames?: number;
   /** Flame graph: the zoomed frame, as the list of frame names from the root; [] = root. */
   zoom?: string[];
   /** Source: texts of source files the user opened, by relative path (matched by path suffix). */

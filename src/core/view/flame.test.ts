@@ -6,7 +6,7 @@ import { parseProfile } from '../profile/parse';
 import type { Profile } from '../profile/model';
 import type { Options } from '../query/options';
 import { scaledLabel } from '../units/measurement';
-import { flameView, MIN_FRAME_PX, type FlameNode } from './flame';
+import { DEFAULT_MAX_FRAMES, flameView, MIN_FRAME_PX, type FlameNode } from './flame';
 
 const cache = new Map<string, Profile>();
 const load = (f: string): Profile => {
@@ -18,8 +18,8 @@ const golden = (f: string) => fs.readFileSync(path.join(GO, f), 'utf8');
 
 // A width so large that nothing is pruned.
 const ALL = 1e15;
-const flame = (f: string, options: Options = {}, width = ALL, zoom?: string[]) =>
-  flameView(load(f), { view: 'flamegraph', options, width, zoom });
+const flame = (f: string, options: Options = {}, width = ALL, zoom?: string[], maxFrames = Infinity) =>
+  flameView(load(f), { view: 'flamegraph', options, width, zoom, maxFrames });
 
 interface TopRow {
   flat: string;
@@ -138,6 +138,20 @@ describe('flameView', () => {
     expect(narrow.data.root.children.map((c) => [c.name, c.cum])).toEqual(
       full.data.root.children.filter((c) => c.value >= min).map((c) => [c.name, c.cum]),
     );
+  });
+
+  it('sends the widest frames up to maxFrames', () => {
+    const values = (root: FlameNode) => {
+      const out: number[] = [];
+      walk(root, (n) => out.push(n.value));
+      return out.sort((a, b) => b - a);
+    };
+    const all = values(flame('large.pb.gz', {}, 3000).data.root);
+    const capped = flame('large.pb.gz', {}, 3000, undefined, 50);
+    expect(capped.data.frames).toBe(50);
+    expect(capped.data.omitted).toBeGreaterThan(0);
+    expect(values(capped.data.root)).toEqual(all.slice(0, 50));
+    expect(flame('large.pb.gz', {}, 3000, undefined, 0).data.frames).toBe(Math.min(all.length, DEFAULT_MAX_FRAMES));
   });
 
   it('re-roots on zoom, keeping the ancestors as a thin faded path', () => {

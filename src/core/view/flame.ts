@@ -16,6 +16,7 @@ import { applyQuery } from '../query/index';
 import { reportFromQuery } from '../report/from-query';
 import { internFrames, type FrameTable } from '../graph/frames';
 import { buildStackIndex, columnSums, type StackIndex } from './stack-index';
+import { MaxQueue } from './max-queue';
 
 export interface FlameNode {
   /** pprof's full name of the frame at the granularity (NodeInfo.PrintableName); "root" for the root. */
@@ -52,7 +53,7 @@ export interface FlameData {
   width: number;
   /** The zoom path honoured: the request's, cut where a frame was not found. */
   zoom: string[];
-  /** Frames sent, and places where frames narrower than MIN_FRAME_PX at the width were left out (0: none). */
+  /** Frames sent, and places where frames were left out (narrower than MIN_FRAME_PX at the width, or past maxFrames); 0: none. */
   frames: number;
   omitted: number;
 }
@@ -61,6 +62,8 @@ export interface FlameData {
 export const DEFAULT_WIDTH = 1200;
 /** Frames narrower than this (CSS px) at the requested width are not sent. */
 export const MIN_FRAME_PX = 0.5;
+/** At most this many frames are sent (the widest) when the request sets no maxFrames. */
+export const DEFAULT_MAX_FRAMES = 2000;
 
 // A GraphNode carrying only values: reportLabels and selectOutputUnit read
 // flat/cum of the graph's nodes, and the call tree here is implicit (flame-tree.ts).
@@ -184,21 +187,31 @@ export function flameView(p: Profile, req: ViewRequest): ViewResponse<FlameData>
     return node;
   };
 
-  // Depth first with an explicit stack: stacks can be thousands of frames deep.
+  // Widest first, up to the frame budget: a frame is reached through its
+  // parent, which is at least as wide, so this sends the widest frames there
+  // are. Children too narrow to see are never candidates (minValue > 0).
+  const maxFrames = req.maxFrames && req.maxFrames > 0 ? req.maxFrames : DEFAULT_MAX_FRAMES;
   const build = (n: TreeNode): FlameNode => {
     const root = make(n);
-    const stack: [TreeNode, FlameNode][] = [[n, root]];
-    while (stack.length > 0) {
-      const [tn, node] = stack.pop()!;
-      // Children too narrow to see are not sent (minValue is above 0).
-      const narrow = forEachWideChild(t, tn, minValue, (c) => {
-        const cn = make(c);
-        node.children.push(cn);
-        stack.push([c, cn]);
-      });
+    const queue = new MaxQueue<[TreeNode, FlameNode]>();
+    const expand = (tn: TreeNode, node: FlameNode) => {
+      const narrow = forEachWideChild(t, tn, minValue, (c) => queue.push(t.absPre[c.hi] - t.absPre[c.lo], [c, node]));
       if (narrow) omitted++;
-      // A stable order for the eye: by name, as flame graphs usually are.
+    };
+    expand(n, root);
+    while (queue.size > 0 && frames < maxFrames) {
+      const [c, parent] = queue.pop();
+      const cn = make(c);
+      parent.children.push(cn);
+      expand(c, cn);
+    }
+    omitted += queue.size;
+    // A stable order for the eye: by name, as flame graphs usually are.
+    const stack = [root];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
       node.children.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+      for (const c of node.children) stack.push(c);
     }
     return root;
   };
