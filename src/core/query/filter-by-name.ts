@@ -91,18 +91,11 @@ export interface NameSelection {
 export function selectByName(p: Profile, focus: RegExp | null, ignore: RegExp | null, postings: boolean): NameSelection {
   const loc = p.locations;
   const res: NameSelection = { keep: null, focusMatched: false, ignoreMatched: false };
-  const mf = focus ? { fn: functionMatches(p, focus), map: mappingMatches(p, focus) } : null;
-  const mi = ignore ? { fn: functionMatches(p, ignore), map: mappingMatches(p, ignore) } : null;
+  const mf = nameMatch(p, focus);
+  const mi = nameMatch(p, ignore);
   const focusOrIgnore = new Uint8Array(loc.count);
-  for (let l = 0; l < loc.count; l++) {
-    if (mi && locationMatches(p, mi, l)) {
-      res.ignoreMatched = true;
-      focusOrIgnore[l] = IGNORE;
-    } else if (!mf || locationMatches(p, mf, l)) {
-      res.focusMatched = true;
-      focusOrIgnore[l] = FOCUS;
-    }
-  }
+  const lines = new LineEditor(loc);
+  for (let l = 0; l < loc.count; l++) markFocus(p, mf, mi, l, lines.lines(l), focusOrIgnore, res);
   // No focus and no ignore: only samples without a stack go (usually none).
   if (!focus && !ignore && !hasEmptyStack(p)) return res;
   const { keep, kept } = postings ? keptByPostings(p, focusOrIgnore, !focus) : keptSamples(p, focusOrIgnore, !focus && !ignore);
@@ -110,15 +103,44 @@ export function selectByName(p: Profile, focus: RegExp | null, ignore: RegExp | 
   return res;
 }
 
-// Location.matchesName over the location's own lines, then its mapping.
-function locationMatches(p: Profile, m: { fn: Uint8Array; map: Uint8Array }, l: number): boolean {
+interface NameMatch {
+  fn: Uint8Array; // by function: its name or file name matches
+  map: Uint8Array; // by mapping: its file matches
+}
+
+function nameMatch(p: Profile, re: RegExp | null): NameMatch | null {
+  return re ? { fn: functionMatches(p, re), map: mappingMatches(p, re) } : null;
+}
+
+// Location.matchesName: the location's current lines, then its mapping.
+function matchesName(p: Profile, m: NameMatch, l: number, lines: number[]): boolean {
   const loc = p.locations;
-  for (let j = loc.lineStart[l]; j < loc.lineStart[l + 1]; j++) {
+  for (const j of lines) {
     const f = loc.lineFunction[j];
     if (f >= 0 && m.fn[f]) return true;
   }
   const mp = loc.mapping[l];
   return mp >= 0 && m.map[mp] === 1;
+}
+
+// FilterSamplesByName's mark of location l: IGNORE wins over FOCUS; without a
+// focus every location not ignored is focused.
+function markFocus(
+  p: Profile,
+  mf: NameMatch | null,
+  mi: NameMatch | null,
+  l: number,
+  lines: number[],
+  marks: Uint8Array,
+  res: { focusMatched: boolean; ignoreMatched: boolean },
+): void {
+  if (mi && matchesName(p, mi, l, lines)) {
+    res.ignoreMatched = true;
+    marks[l] = IGNORE;
+  } else if (!mf || matchesName(p, mf, l, lines)) {
+    res.focusMatched = true;
+    marks[l] = FOCUS;
+  }
 }
 
 export function filterSamplesByName(
@@ -136,36 +158,19 @@ export function filterSamplesByName(
     res.focusMatched = loc.count > 0;
     if (!hasEmptyStack(p)) return res;
   }
-  const match = (re: RegExp | null) => (re ? { fn: functionMatches(p, re), map: mappingMatches(p, re) } : null);
-  const mf = match(focus);
-  const mi = match(ignore);
-  const mh = match(hide);
-  const ms = match(show);
+  const mf = nameMatch(p, focus);
+  const mi = nameMatch(p, ignore);
+  const mh = nameMatch(p, hide);
+  const ms = nameMatch(p, show);
   const edit = new LineEditor(loc);
-
-  // matchesName looks at the location's current lines, then its mapping.
-  const matchesName = (m: { fn: Uint8Array; map: Uint8Array }, l: number, lines: number[]): boolean => {
-    for (const j of lines) {
-      const f = loc.lineFunction[j];
-      if (f >= 0 && m.fn[f]) return true;
-    }
-    const mp = loc.mapping[l];
-    return mp >= 0 && m.map[mp] === 1;
-  };
 
   const focusOrIgnore = new Uint8Array(loc.count); // NONE, FOCUS, IGNORE
   const hidden = new Uint8Array(loc.count);
   let anyHidden = false;
   for (let l = 0; l < loc.count; l++) {
     let lines = edit.lines(l);
-    if (mi && matchesName(mi, l, lines)) {
-      res.ignoreMatched = true;
-      focusOrIgnore[l] = IGNORE;
-    } else if (!mf || matchesName(mf, l, lines)) {
-      res.focusMatched = true;
-      focusOrIgnore[l] = FOCUS;
-    }
-    if (mh && matchesName(mh, l, lines)) {
+    markFocus(p, mf, mi, l, lines, focusOrIgnore, res);
+    if (mh && matchesName(p, mh, l, lines)) {
       res.hideMatched = true;
       const mp = loc.mapping[l];
       // unmatchedLines: a matching mapping hides every line.
