@@ -64,7 +64,8 @@ export function validateProfile(p: Profile, opts: ValidateOptions = {}): void {
   p.comments.forEach((c, i) => s(`Profile.comment[${i}]`, c));
 
   // Mappings.
-  checkIds('mapping', p.mappings.map((m) => m.id), p.mappings.length);
+  // A Float64Array like the other id columns, so checkIds sees one array type.
+  checkIds('mapping', Float64Array.from(p.mappings, (m) => m.id), p.mappings.length);
   p.mappings.forEach((m, i) => {
     s(`Profile.mapping[${i}].filename`, m.file);
     s(`Profile.mapping[${i}].build_id`, m.buildId);
