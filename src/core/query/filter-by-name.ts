@@ -91,13 +91,17 @@ export interface NameSelection {
 export function selectByName(p: Profile, focus: RegExp | null, ignore: RegExp | null, postings: boolean): NameSelection {
   const loc = p.locations;
   const res: NameSelection = { keep: null, focusMatched: false, ignoreMatched: false };
+  // No focus and no ignore: every location is focused, and only samples
+  // without a stack go (usually none).
+  if (!focus && !ignore) {
+    res.focusMatched = loc.count > 0;
+    if (!hasEmptyStack(p)) return res;
+  }
   const mf = nameMatch(p, focus);
   const mi = nameMatch(p, ignore);
   const focusOrIgnore = new Uint8Array(loc.count);
   const lines = new LineEditor(loc);
   for (let l = 0; l < loc.count; l++) markFocus(p, mf, mi, l, lines.lines(l), focusOrIgnore, res);
-  // No focus and no ignore: only samples without a stack go (usually none).
-  if (!focus && !ignore && !hasEmptyStack(p)) return res;
   const { keep, kept } = postings ? keptByPostings(p, focusOrIgnore, !focus) : keptSamples(p, focusOrIgnore, !focus && !ignore);
   if (kept !== p.samples.count) res.keep = keep;
   return res;

@@ -63,7 +63,7 @@ export const DEFAULT_WIDTH = 1200;
 /** Frames narrower than this (CSS px) at the requested width are not sent. */
 export const MIN_FRAME_PX = 0.5;
 /** At most this many frames are sent (the widest) when the request sets no maxFrames. */
-export const DEFAULT_MAX_FRAMES = 2000;
+export const DEFAULT_MAX_FRAMES = 1000;
 
 // A GraphNode carrying only values: reportLabels and selectOutputUnit read
 // flat/cum of the graph's nodes, and the call tree here is implicit (flame-tree.ts).
