@@ -58,8 +58,11 @@ async function open(req: OpenRequest): Promise<void> {
 
 let queued: ViewMessage | null = null;
 const cache = new ViewCache();
-// A view that took longer than this is computed ahead in the other sample types.
+// Once a view of a profile took longer than this, every view of it is
+// computed ahead in the other sample types (a big profile: the next view,
+// e.g. the flame graph at the page's width, is what the SAMPLE menu switches).
 const PREFETCH_AFTER_MS = 150;
+const slowProfiles = new WeakSet<Profile>();
 let scheduled = false;
 
 // Messages are handled one at a time, in order (an open finishes before the next view runs).
@@ -100,7 +103,8 @@ async function runQueued(): Promise<void> {
       reply({ id: m.id, kind: 'view', ok: true, response: r.response });
     } else reply({ id: m.id, kind: 'view', ok: false, message: r.message });
     warmUp();
-    if (r.ok && cacheable && performance.now() - t0 > PREFETCH_AFTER_MS) prefetch(p, m.req);
+    if (performance.now() - t0 > PREFETCH_AFTER_MS) slowProfiles.add(p);
+    if (r.ok && cacheable && slowProfiles.has(p)) prefetch(p, m.req);
   } catch (e) {
     internalError(m.id, 'view')(e); // e.g. data that cannot be posted
   }
