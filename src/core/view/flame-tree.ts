@@ -28,7 +28,7 @@ export interface TreeNode {
 }
 
 export interface StackTree {
-  /** Samples that count (newTree skips zero values), in sorted order. */
+  /** All samples of the index, in sorted order: those that do not count weigh 0. */
   count: number;
   /** Frame sequence of sorted sample x: seq[seqOff[x] .. seqEnd[x]-1], root first. */
   seq: Int32Array;
@@ -50,69 +50,50 @@ export function buildStackTree(p: Profile, ft: FrameTable, o: StackTreeOptions):
   return stackTree(buildStackIndex(p, ft), o);
 }
 
-/** The tree of the index's samples that count: kept, with a non-zero value (newTree skips zeros). */
+/**
+ * The tree of the index's samples: the index's own arrays, and prefix sums in
+ * which a sample left out (by keep) weighs nothing. A sample of value 0 (and
+ * divisor 0) weighs nothing either, and pprof's newTree skips those: a node
+ * that weighs nothing is not part of the tree (forEachChild passes it by).
+ */
 export function stackTree(idx: StackIndex, o: StackTreeOptions): StackTree {
-  const { order } = idx;
+  const { order, seq, seqOff, seqEnd, group } = idx;
   const keep = o.keep ?? null;
+  const n = order.length;
+  const tree = (cumPre: Float64Array, absPre: Float64Array, divPre: Float64Array | null, negative: boolean, memo: StackTree['memo']) =>
+    ({ count: n, seq, seqOff, seqEnd, cumPre, absPre, divPre, negative, group, memo });
   if (keep === null && o.meanDiv === null) {
-    // Every sample counts unless its value is 0: the index's own arrays and the column's cached sums.
+    // Every sample counts: the column's sums, made once.
     const sums = columnSums(idx, o.values);
-    if (!sums.zero) {
-      const { seq, seqOff, seqEnd, group } = idx;
-      return {
-        count: order.length,
-        seq,
-        seqOff,
-        seqEnd,
-        cumPre: sums.cumPre,
-        absPre: sums.absPre,
-        divPre: null,
-        negative: sums.negative,
-        group,
-        memo: sums,
-      };
-    }
+    return tree(sums.cumPre, sums.absPre, null, sums.negative, sums);
   }
   const values = sortedColumn(idx, o.values);
   const meanDiv = o.meanDiv ? sortedColumn(idx, o.meanDiv) : null;
-  const n = order.length;
-  // Sized for all samples and cut to those that count: one pass, sequential.
-  const seqOff = new Uint32Array(n);
-  const seqEnd = new Uint32Array(n);
-  const group = new Uint32Array(n);
   const cumPre = new Float64Array(n + 1);
   const absPre = new Float64Array(n + 1);
   const divPre = meanDiv ? new Float64Array(n + 1) : null;
   let negative = false;
-  let y = 0;
   let cum = 0;
   let abs = 0;
+  let div = 0;
   for (let x = 0; x < n; x++) {
-    if (keep !== null && keep[order[x]] === 0) continue;
-    const w = values[x];
-    if (w === 0 && (meanDiv === null || meanDiv[x] === 0)) continue;
-    if (w < 0) negative = true;
-    seqOff[y] = idx.seqOff[x];
-    seqEnd[y] = idx.seqEnd[x];
-    group[y] = idx.group[x];
-    cumPre[y + 1] = cum += w;
-    absPre[y + 1] = abs += Math.abs(w);
-    if (divPre) divPre[y + 1] = divPre[y] + meanDiv![x];
-    y++;
+    if (keep === null || keep[order[x]] !== 0) {
+      const w = values[x];
+      if (w < 0) negative = true;
+      cum += w;
+      abs += Math.abs(w);
+      if (meanDiv !== null) div += meanDiv[x];
+    }
+    cumPre[x + 1] = cum;
+    absPre[x + 1] = abs;
+    if (divPre !== null) divPre[x + 1] = div;
   }
-  const m = y;
-  return {
-    count: m,
-    seq: idx.seq,
-    seqOff: seqOff.subarray(0, m),
-    seqEnd: seqEnd.subarray(0, m),
-    cumPre: cumPre.subarray(0, m + 1),
-    absPre: absPre.subarray(0, m + 1),
-    divPre: divPre ? divPre.subarray(0, m + 1) : null,
-    negative,
-    group: group.subarray(0, m),
-    memo: null,
-  };
+  return tree(cumPre, absPre, divPre, negative, null);
+}
+
+/** Whether the samples [lo, hi) weigh anything: a value or a -mean divisor. */
+export function weighs(t: StackTree, lo: number, hi: number): boolean {
+  return t.absPre[hi] > t.absPre[lo] || (t.divPre !== null && t.divPre[hi] !== t.divPre[lo]);
 }
 
 export function rootNode(t: StackTree): TreeNode {
@@ -133,29 +114,14 @@ export function ownEnd(t: StackTree, n: TreeNode): number {
   return lo;
 }
 
-/** Calls f for each child of n, in frame id order. */
+/** Calls f for each child of n that weighs something, in frame id order. */
 export function forEachChild(t: StackTree, n: TreeNode, f: (c: TreeNode) => void): void {
   const d = n.depth;
-  const { seq, seqOff } = t;
   let x = ownEnd(t, n);
   while (x < n.hi) {
-    const key = seq[seqOff[x] + d];
-    // Gallop then bisect to the end of the run with this frame at depth d.
-    let step = 1;
-    let lo = x + 1;
-    let hi = x + 1;
-    while (hi < n.hi && seq[seqOff[hi] + d] === key) {
-      lo = hi + 1;
-      hi = Math.min(n.hi, hi + step);
-      step *= 2;
-    }
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (seq[seqOff[mid] + d] === key) lo = mid + 1;
-      else hi = mid;
-    }
-    f({ lo: x, hi: lo, depth: d + 1, frame: key });
-    x = lo;
+    const e = runEnd(t, x, n.hi, d);
+    if (weighs(t, x, e)) f({ lo: x, hi: e, depth: d + 1, frame: t.seq[t.seqOff[x] + d] });
+    x = e;
   }
 }
 

@@ -11,7 +11,7 @@ import type { ViewRequest, ViewResponse } from '../../worker/view-protocol';
 import { viewHeader } from './header';
 import type { ViewReport } from './view-report';
 import type { Options } from '../query/options';
-import { forEachChild, forEachWideChild, minNodeValue, nodeValues, ownEnd, rootNode, stackTree, type StackTree, type TreeNode } from './flame-tree';
+import { forEachChild, forEachWideChild, minNodeValue, nodeValues, ownEnd, rootNode, stackTree, weighs, type StackTree, type TreeNode } from './flame-tree';
 import { applyQuery } from '../query/index';
 import { reportFromQuery } from '../report/from-query';
 import { internFrames, type FrameTable } from '../graph/frames';
@@ -137,7 +137,7 @@ function prepare(p: Profile, options: Options): Prepared {
   const index = stackIndex(q.profile, rpt);
   const t = stackTree(index, { values: rpt.values, meanDiv: rpt.meanDiv, keep: q.keep });
   const root = rootNode(t);
-  const hasNodes = ownEnd(t, root) < root.hi;
+  const hasNodes = weighs(t, ownEnd(t, root), root.hi);
   if (hasNodes) rpt.selectOutputUnit({ nodes: [valueNode(minNodeValue(t), 0)] });
   // The call tree's flat values sum to the root's cum: "Showing nodes accounting for" it.
   const rootCum = nodeValues(t, root).cum;

@@ -28,8 +28,6 @@ export interface ColumnSums {
   cumPre: Float64Array;
   absPre: Float64Array;
   negative: boolean;
-  /** Some sample has the value 0 (its sample is left out of a tree). */
-  zero: boolean;
   /** minNodeValue of the tree of every sample, once asked. */
   minNode?: number;
 }
@@ -45,15 +43,13 @@ export function columnSums(idx: StackIndex, column: Float64Array): ColumnSums {
     let cum = 0;
     let abs = 0;
     let negative = false;
-    let zero = false;
     for (let x = 0; x < n; x++) {
       const w = values[x];
       if (w < 0) negative = true;
-      else if (w === 0) zero = true;
       cumPre[x + 1] = cum += w;
       absPre[x + 1] = abs += Math.abs(w);
     }
-    out = { cumPre, absPre, negative, zero };
+    out = { cumPre, absPre, negative };
     idx.sums.set(column, out);
   }
   return out;
