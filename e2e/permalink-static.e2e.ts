@@ -58,6 +58,29 @@ test('a dropped small profile travels inside its link and reopens from the stati
   }
 });
 
+test('a link followed in the open page, and back: each address opens its own profile', async ({ page }) => {
+  await page.goto(host.url + PREFIX + '?view=top');
+  await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');
+  await openWithDrop(page, 'cpu.http.pb.gz', fs.readFileSync(fixture('cpu.http.pb.gz')));
+  const cpu = goldenRows('cpu.http/top.txt').slice(0, 5);
+  expect(await topRows(page, 5)).toEqual(cpu);
+  const cpuLink = await copyLink(page);
+  await openWithDrop(page, 'heap.pb.gz', fs.readFileSync(fixture('heap.pb.gz')));
+  const heap = goldenRows('heap/top.txt').slice(0, 5);
+  expect(await topRows(page, 5)).toEqual(heap);
+  const heapLink = await copyLink(page);
+  expect(new URL(heapLink).search).toBe(new URL(cpuLink).search); // only the #p= differs
+
+  // Following the first link changes only the fragment: the page stays, the profile changes.
+  await page.goto(cpuLink);
+  await expect.poll(() => topRows(page, 5)).toEqual(cpu);
+  await page.goBack();
+  await expect.poll(() => page.url()).toBe(heapLink);
+  await expect.poll(() => topRows(page, 5)).toEqual(heap);
+  await page.goForward();
+  await expect.poll(() => topRows(page, 5)).toEqual(cpu);
+});
+
 test('a large dropped profile on a static host: too big for a link, offered as a download', async ({ page }) => {
   await page.goto(host.url + PREFIX);
   await expect(page.locator('main')).toHaveAttribute('aria-busy', 'false');

@@ -4,7 +4,7 @@
 import { useCallback, useEffect } from 'react';
 import { useAppStore } from './state/app-store';
 import { fetchDemoProfile } from './state/served-profile';
-import { openUrl, startup } from './state/startup';
+import { followAddressSource, openUrl, startup } from './state/startup';
 import { appBase } from './state/url-state';
 import { DropZone } from './components/drop-zone';
 import { ErrorAlert } from './components/error-alert';
@@ -37,9 +37,12 @@ export function App() {
   const dragging = usePageDrop(onFile);
   useShortcuts();
 
-  // Back and forward: the URL says what to show.
+  // Back and forward: the URL says what to show, and which profile.
   useEffect(() => {
-    const onPop = () => syncFromAddress();
+    const onPop = () => {
+      syncFromAddress();
+      void followAddressSource(useAppStore, window.location);
+    };
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, [syncFromAddress]);

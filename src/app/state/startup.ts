@@ -53,6 +53,16 @@ async function openSource(store: Store, source: ProfileSource, base: string): Pr
   }
 }
 
+/**
+ * Back, forward, or a link followed inside the open page (another `#p=`):
+ * opens the profile the address names when it is not the one open.
+ */
+export async function followAddressSource(store: Store, loc: Location): Promise<void> {
+  const { source } = parseSource(loc.search, loc.hash, loc.href);
+  if (!source || JSON.stringify(source) === JSON.stringify(store.getState().source)) return;
+  return openSource(store, source, appBase(loc.pathname));
+}
+
 export async function startup(store: Store, loc: Location): Promise<void> {
   const base = appBase(loc.pathname);
   const { source, errors } = parseSource(loc.search, loc.hash, loc.href);
