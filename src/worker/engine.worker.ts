@@ -63,6 +63,10 @@ const cache = new ViewCache();
 // e.g. the flame graph at the page's width, is what the SAMPLE menu switches).
 const PREFETCH_AFTER_MS = 150;
 const slowProfiles = new WeakSet<Profile>();
+// Not after a view slower than this (a costly regexp, say): the next request
+// would wait for one such computation, and the page stops a worker that takes
+// too long (engine-client.ts).
+const PREFETCH_UNDER_MS = 2500;
 let scheduled = false;
 
 // Messages are handled one at a time, in order (an open finishes before the next view runs).
@@ -103,8 +107,9 @@ async function runQueued(): Promise<void> {
       reply({ id: m.id, kind: 'view', ok: true, response: r.response });
     } else reply({ id: m.id, kind: 'view', ok: false, message: r.message });
     warmUp();
-    if (performance.now() - t0 > PREFETCH_AFTER_MS) slowProfiles.add(p);
-    if (r.ok && cacheable && slowProfiles.has(p)) prefetch(p, m.req);
+    const took = performance.now() - t0;
+    if (took > PREFETCH_AFTER_MS) slowProfiles.add(p);
+    if (r.ok && cacheable && slowProfiles.has(p) && took < PREFETCH_UNDER_MS) prefetch(p, m.req);
   } catch (e) {
     internalError(m.id, 'view')(e); // e.g. data that cannot be posted
   }
