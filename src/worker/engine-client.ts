@@ -3,6 +3,7 @@
 // A view that runs past the time limit (a catastrophic regular expression) is
 // stopped by terminating the worker; a fresh worker is started and the
 // profile, whose Blob the page keeps, is loaded into it again.
+import { VIEW_TIME_LIMIT_MS, viewTimeLimitMs } from './protocol';
 import type { DownloadResult, EngineMessage, EngineRequest, LoadPhase, OpenResponse, ViewResult } from './protocol';
 import type { ViewRequest } from './view-protocol';
 
@@ -27,9 +28,7 @@ export interface EngineOptions {
   startWorker?: () => Worker;
 }
 
-export const VIEW_TIME_LIMIT_MS = 8000;
-/** Bigger profiles take longer to query: the limit grows by 1 s for each 2 MB of the file. */
-const MS_PER_BYTE = 1000 / (2 * 1024 * 1024);
+export { VIEW_TIME_LIMIT_MS };
 
 type Pending = {
   resolve(m: EngineMessage): void;
@@ -41,6 +40,7 @@ type Pending = {
 
 export function createEngine(opts: EngineOptions = {}): Engine {
   const limit = opts.viewTimeLimitMs ?? VIEW_TIME_LIMIT_MS;
+  // Bigger profiles take longer to query: the limit grows with the file.
   const startWorker =
     opts.startWorker ?? (() => new Worker(new URL('./engine.worker.ts', import.meta.url), { type: 'module' }));
   let worker: Worker | null = null;
@@ -51,7 +51,7 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   // Views wait for loads to finish before their time limit starts.
   let ready: Promise<unknown> = Promise.resolve();
   let currentView: { id: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
-  const viewLimit = (): number => limit + Math.round((saved?.data.size ?? 0) * MS_PER_BYTE);
+  const viewLimit = (): number => viewTimeLimitMs(saved?.data.size ?? 0, limit);
 
   function failAll(message: string, extra: { cancelled?: boolean } = {}): void {
     for (const [id, p] of pending) {

@@ -11,7 +11,7 @@ import { computeView } from './compute-view';
 import { downloadProfile } from './download-profile';
 import { hasPostings, samplePostings } from '../core/query/sample-postings';
 import { otherSampleTypes, ViewCache } from './view-cache';
-import type { EngineMessage, EngineRequest, OpenRequest, ViewMessage } from './protocol';
+import { viewTimeLimitMs, type EngineMessage, type EngineRequest, type OpenRequest, type ViewMessage } from './protocol';
 
 // Replaced only by a successful load.
 let current: Profile | null = null;
@@ -50,6 +50,7 @@ async function open(req: OpenRequest): Promise<void> {
   if (res.ok) {
     current = res.profile; // a failed load keeps the previous profile
     currentName = req.fileName;
+    prefetchUnderMs = viewTimeLimitMs(fileSize) / 3;
     reply({ id: req.id, kind: 'open', ok: true, summary: { ...res.summary, byteLength: fileSize } });
   } else {
     reply({ id: req.id, kind: 'open', ok: false, message: res.message });
@@ -63,10 +64,10 @@ const cache = new ViewCache();
 // e.g. the flame graph at the page's width, is what the SAMPLE menu switches).
 const PREFETCH_AFTER_MS = 150;
 const slowProfiles = new WeakSet<Profile>();
-// Not after a view slower than this (a costly regexp, say): the next request
-// would wait for one such computation, and the page stops a worker that takes
-// too long (engine-client.ts).
-const PREFETCH_UNDER_MS = 2500;
+// Not after a view slower than a third of the time limit (a costly regexp,
+// say): the next request may wait for one such computation, and the page
+// stops a worker that takes too long (engine-client.ts).
+let prefetchUnderMs = viewTimeLimitMs(0) / 3;
 let scheduled = false;
 
 // Messages are handled one at a time, in order (an open finishes before the next view runs).
@@ -109,7 +110,7 @@ async function runQueued(): Promise<void> {
     warmUp();
     const took = performance.now() - t0;
     if (took > PREFETCH_AFTER_MS) slowProfiles.add(p);
-    if (r.ok && cacheable && slowProfiles.has(p) && took < PREFETCH_UNDER_MS) prefetch(p, m.req);
+    if (r.ok && cacheable && slowProfiles.has(p) && took < prefetchUnderMs) prefetch(p, m.req);
   } catch (e) {
     internalError(m.id, 'view')(e); // e.g. data that cannot be posted
   }

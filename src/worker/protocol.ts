@@ -71,3 +71,9 @@ export type DownloadResult =
 export type EngineResponse = OpenResponse;
 
 export type EngineMessage = ProgressEvent | OpenResponse | ViewResult | DownloadResult;
+
+/** A view that runs longer than this is stopped (the worker restarted): 8 s, plus 1 s for each 2 MB of the file. */
+export const VIEW_TIME_LIMIT_MS = 8000;
+export function viewTimeLimitMs(fileBytes: number, base = VIEW_TIME_LIMIT_MS): number {
+  return base + Math.round((fileBytes * 1000) / (2 * 1024 * 1024));
+}
