@@ -32,6 +32,8 @@ async function openGraph(page: Page, file: string): Promise<void> {
   await page.getByRole('menuitem', { name: 'Graph', exact: true }).click();
   // The first layout starts Graphviz's WebAssembly: give a loaded CI machine time.
   await expect(page.getByRole('img', { name: 'Call graph' }).getByRole('button').first()).toBeVisible({ timeout: 30_000 });
+  // Drawn a chunk of nodes or edges per animation frame: all of them.
+  await expect(page.getByRole('img', { name: 'Call graph' })).not.toHaveAttribute('data-drawing', { timeout: 30_000 });
 }
 
 const graph = (page: Page) => page.getByRole('img', { name: 'Call graph' });
@@ -108,6 +110,30 @@ test.describe('Graph view', () => {
     await expect(graph(page).locator('.graph-node.match')).toHaveCount(2);
     await page.getByRole('searchbox', { name: 'Search' }).fill('');
     await expect(graph(page).locator('.graph-node.match')).toHaveCount(0);
+  });
+
+  test('DOWNLOAD exports the whole drawing even while its chunks are still coming', async ({ page }) => {
+    await openApp(page);
+    await openWithPicker(page, fixture('cpu.pb.gz'));
+    await expect(page.getByRole('table', { name: 'Top functions' })).toBeVisible();
+    // No animation frames from now on: the graph's chunks wait (Playwright's own checks run in another world).
+    await page.evaluate(() => {
+      window.requestAnimationFrame = () => 0;
+    });
+    await page.getByRole('button', { name: 'VIEW', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Graph', exact: true }).click();
+    await expect(graph(page)).toHaveAttribute('data-drawing', '', { timeout: 30_000 });
+    await expect(page.getByRole('region', { name: 'Graph view' })).toHaveAttribute('aria-busy', 'false');
+    const want = goldenNodeNames('cpu/dot.txt');
+    expect(await graph(page).getByRole('button').count()).toBeLessThan(want.length);
+    await page.getByRole('button', { name: 'DOWNLOAD', exact: true }).click();
+    const dl = page.waitForEvent('download');
+    await page.getByRole('menuitem', { name: 'View as SVG' }).click();
+    const text = fs.readFileSync(await (await dl).path(), 'utf8');
+    expect([...text.matchAll(/<g [^>]*class="graph-node"/g)].length).toBe(want.length);
+    expect([...text.matchAll(/<g [^>]*class="graph-edge"/g)].length).toBeGreaterThan(want.length - 1);
+    await expect(graph(page)).not.toHaveAttribute('data-drawing');
+    await expect(graph(page).getByRole('button')).toHaveCount(want.length);
   });
 
   test("a node's context menu refines the graph", async ({ page }) => {

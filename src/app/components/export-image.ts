@@ -63,7 +63,15 @@ function inlineStyles(src: Element, dst: Element): void {
   for (let i = 0; i < sc.length && i < dc.length; i++) inlineStyles(sc[i], dc[i]);
 }
 
+/**
+ * Sent (synchronously) to the drawing before it is copied: a view that draws
+ * in chunks across animation frames draws what is still to come, so the file
+ * holds the whole drawing.
+ */
+export const EXPORT_EVENT = 'tsprof:export';
+
 export function svgText(svg: SVGSVGElement): { text: string; width: number; height: number } {
+  svg.dispatchEvent(new Event(EXPORT_EVENT));
   const r = svg.getBoundingClientRect();
   const clone = svg.cloneNode(true) as SVGSVGElement;
   inlineStyles(svg, clone);

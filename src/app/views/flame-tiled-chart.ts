@@ -101,6 +101,13 @@ export class TiledFlameChart {
     for (const t of this.drawn) this.frames(t).attr('aria-pressed', (d) => (!isVirtual(d.data) && this.hooks.selected(d.data) ? 'true' : null));
   }
 
+  /** Draws the tiles still waiting, at once (before DOWNLOAD copies the drawing). */
+  finish(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    while (this.queue.length > 0) this.queue.shift()!();
+  }
+
   destroy(): void {
     this.queue = [];
     cancelAnimationFrame(this.frame);

@@ -15,6 +15,7 @@ import { FlameFrameMenu, type FrameAction } from './flame-frame-menu';
 import { TiledFlameChart } from './flame-tiled-chart';
 import { isVirtual } from './flame-tiles';
 import { diffColor, formatDelta, formatPercent, formatValue, frameLabel, HIGHLIGHT_COLOR } from './flame-format';
+import { EXPORT_EVENT } from '../components/export-image';
 import './flame-view.css';
 
 type HNode = FlameHierarchyNode<FlameNode>;
@@ -131,7 +132,11 @@ export function FlameView(props: ViewProps<FlameData>) {
       onDrawn: () => setDrawing(false),
     });
     chartRef.current = chart;
+    // DOWNLOAD exports the whole drawing: the tiles still waiting are drawn first.
+    const finish = () => chart.finish();
+    svg.addEventListener(EXPORT_EVENT, finish);
     return () => {
+      svg.removeEventListener(EXPORT_EVENT, finish);
       chart.destroy();
       chartRef.current = null;
     };

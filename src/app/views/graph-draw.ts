@@ -1,12 +1,21 @@
 // Draws a laid-out call graph (GraphData.layout, Graphviz's drawing turned into
-// shapes by the worker) into an SVG group with d3. Every string from the
-// profile is set with .text() or as an attribute value: never as markup.
-import { select, type Selection } from 'd3';
-import type { GraphData, GraphEdgeData, GraphNodeData, GraphShape } from '../../core/view/graph';
+// shapes by the worker) into an SVG group, a chunk of nodes or edges per
+// animation frame (graph-chunks.ts): drawn at once, its script and the layout
+// of its text made one task of 150-250 ms. Nodes come first (they are what one
+// reads and clicks), then the edges, in their own group below the nodes'.
+// A new drawing cancels the chunks of the last one still waiting; finish()
+// draws them all at once (DOWNLOAD exports the whole drawing).
+import type { GraphData, GraphEdgeData, GraphNodeData, LaidOutNode } from '../../core/view/graph';
+import { planChunks, shapesCost } from './graph-chunks';
+import { shapeGroup, svgEl } from './graph-shapes';
 
 export interface GraphHandlers {
   onNodeClick(node: GraphNodeData, ev: MouseEvent | KeyboardEvent): void;
   onNodeMenu(node: GraphNodeData, ev: MouseEvent | KeyboardEvent, el: SVGGElement): void;
+  /** A node joined the drawing: mark it for the current selection and search. */
+  onNodeDrawn(node: GraphNodeData, el: SVGGElement): void;
+  /** Every chunk of the drawing is in the document. */
+  onDrawn(): void;
 }
 
 /** The accessible name of a node: its name and values, as its label shows them. */
@@ -23,97 +32,107 @@ function edgeTooltip(e: GraphEdgeData | undefined, nodes: GraphNodeData[], fallb
   return `${from} ${e.residual ? '...' : '->'} ${to} (${e.label})${e.inline ? ' (inline)' : ''}`;
 }
 
-function pathOf(kind: 'polygon' | 'polyline' | 'bezier', p: number[]): string {
-  if (p.length < 2) return '';
-  let d = `M${p[0]},${p[1]}`;
-  if (kind === 'bezier') {
-    for (let i = 2; i + 5 < p.length; i += 6) d += `C${p[i]},${p[i + 1]} ${p[i + 2]},${p[i + 3]} ${p[i + 4]},${p[i + 5]}`;
-  } else {
-    for (let i = 2; i + 1 < p.length; i += 2) d += `L${p[i]},${p[i + 1]}`;
-    if (kind === 'polygon') d += 'Z';
-  }
-  return d;
-}
-
-const DASH = { dotted: '1,5', dashed: '5,2' } as const;
-
-function drawShapes(g: Selection<SVGGElement, unknown, null, undefined>, shapes: GraphShape[]): void {
-  for (const s of shapes) {
-    if (s.kind === 'text') {
-      g.append('text')
-        .attr('x', s.x)
-        .attr('y', s.y)
-        .attr('text-anchor', s.anchor)
-        .attr('font-family', s.fontFamily)
-        .attr('font-size', s.fontSize)
-        .attr('fill', s.color)
-        .text(s.text);
-      continue;
-    }
-    let el: Selection<SVGElement, unknown, null, undefined>;
-    if (s.kind === 'ellipse') {
-      el = g.append<SVGElement>('ellipse').attr('cx', s.cx).attr('cy', s.cy).attr('rx', s.rx).attr('ry', s.ry);
-    } else {
-      el = g.append<SVGElement>('path').attr('d', pathOf(s.kind, s.points));
-    }
-    el.attr('fill', s.fill ?? 'none')
-      .attr('stroke', s.stroke)
-      .attr('stroke-width', s.strokeWidth !== 1 ? s.strokeWidth : null)
-      .attr('stroke-dasharray', s.dash ? DASH[s.dash] : null);
-  }
-}
-
-/** Replaces the content of `root` with the graph; returns the node elements by node id. */
-export function drawGraph(root: SVGGElement, data: GraphData, h: GraphHandlers): Map<number, SVGGElement> {
-  const g = select(root);
-  g.selectAll('*').remove();
-  const nodeEls = new Map<number, SVGGElement>();
-  const layout = data.layout;
-  if (!layout) return nodeEls;
-  const edgeData = new Map(data.edges.map((e) => [`N${e.from}>N${e.to}`, e]));
-  const edges = g.append('g').attr('class', 'graph-edges');
-  for (const e of layout.edges) {
-    const eg = edges.append('g').attr('class', 'graph-edge');
-    const ed = edgeData.get(`${e.tail}>${e.head}`);
-    eg.append('title').text(edgeTooltip(ed, data.nodes, e.tooltip));
-    drawShapes(eg, e.shapes);
-  }
-  const nodes = g.append('g').attr('class', 'graph-nodes');
-  for (const n of layout.nodes) {
-    const ng = nodes.append('g').attr('class', 'graph-nodelet');
-    const info = n.nodeId !== undefined ? data.nodes[n.nodeId - 1] : undefined;
-    if (!info) {
-      ng.append('title').text(n.tooltip);
-      drawShapes(ng, n.shapes);
-      continue;
-    }
-    ng.attr('class', 'graph-node')
-      .attr('id', `node${info.id}`)
-      .attr('role', 'button')
-      .attr('tabindex', 0)
-      .attr('aria-pressed', 'false')
-      .attr('aria-label', nodeAriaLabel(info));
-    ng.append('title').text(`${info.printableName} (${info.cumLabel})`);
-    drawShapes(ng, n.shapes);
-    const el = ng.node()!;
-    ng.on('click', (ev: MouseEvent) => {
-      ev.stopPropagation();
+function nodeEl(n: LaidOutNode, data: GraphData, h: GraphHandlers): SVGGElement {
+  const info = n.nodeId !== undefined ? data.nodes[n.nodeId - 1] : undefined;
+  // a tag nodelet (heap profiles' labels): no role, no handlers
+  if (!info) return shapeGroup('graph-nodelet', n.tooltip, n.shapes);
+  const el = shapeGroup('graph-node', `${info.printableName} (${info.cumLabel})`, n.shapes);
+  el.id = `node${info.id}`;
+  el.setAttribute('role', 'button');
+  el.setAttribute('tabindex', '0');
+  el.setAttribute('aria-pressed', 'false');
+  el.setAttribute('aria-label', nodeAriaLabel(info));
+  el.addEventListener('click', (ev) => {
+    ev.stopPropagation();
+    h.onNodeClick(info, ev);
+  });
+  el.addEventListener('contextmenu', (ev) => {
+    ev.preventDefault();
+    h.onNodeMenu(info, ev, el);
+  });
+  el.addEventListener('keydown', (ev) => {
+    if (ev.key === 'Enter' || ev.key === ' ') {
+      ev.preventDefault();
       h.onNodeClick(info, ev);
-    });
-    ng.on('contextmenu', (ev: MouseEvent) => {
+    } else if (ev.key === 'ContextMenu' || (ev.key === 'F10' && ev.shiftKey)) {
       ev.preventDefault();
       h.onNodeMenu(info, ev, el);
-    });
-    ng.on('keydown', (ev: KeyboardEvent) => {
-      if (ev.key === 'Enter' || ev.key === ' ') {
-        ev.preventDefault();
-        h.onNodeClick(info, ev);
-      } else if (ev.key === 'ContextMenu' || (ev.key === 'F10' && ev.shiftKey)) {
-        ev.preventDefault();
-        h.onNodeMenu(info, ev, el);
-      }
-    });
-    nodeEls.set(info.id, el);
+    }
+  });
+  h.onNodeDrawn(info, el);
+  return el;
+}
+
+export class GraphDrawing {
+  private queue: (() => void)[] = [];
+  private frame = 0;
+
+  constructor(private readonly root: SVGGElement) {}
+
+  /** Whether chunks are still to be drawn. */
+  get pending(): boolean {
+    return this.queue.length > 0;
   }
-  return nodeEls;
+
+  /** Replaces the drawing with `data`'s at once (empty), then adds its nodes and edges a chunk per animation frame. */
+  draw(data: GraphData, h: GraphHandlers): void {
+    this.cancel();
+    this.root.replaceChildren();
+    const layout = data.layout;
+    if (!layout) {
+      h.onDrawn();
+      return;
+    }
+    const edgeData = new Map(data.edges.map((e) => [`N${e.from}>N${e.to}`, e]));
+    const edges = svgEl('g');
+    edges.setAttribute('class', 'graph-edges');
+    const nodes = svgEl('g');
+    nodes.setAttribute('class', 'graph-nodes');
+    this.root.append(edges, nodes);
+    const nn = layout.nodes.length;
+    const costs = [...layout.nodes.map((n) => shapesCost(n.shapes)), ...layout.edges.map((e) => shapesCost(e.shapes))];
+    let from = 0;
+    for (const to of planChunks(costs)) {
+      const [a, b] = [from, to];
+      this.queue.push(() => {
+        const newNodes = document.createDocumentFragment();
+        const newEdges = document.createDocumentFragment();
+        for (let i = a; i < b; i++) {
+          if (i < nn) newNodes.appendChild(nodeEl(layout.nodes[i], data, h));
+          else {
+            const e = layout.edges[i - nn];
+            newEdges.appendChild(shapeGroup('graph-edge', edgeTooltip(edgeData.get(`${e.tail}>${e.head}`), data.nodes, e.tooltip), e.shapes));
+          }
+        }
+        nodes.appendChild(newNodes);
+        edges.appendChild(newEdges);
+      });
+      from = to;
+    }
+    this.queue.push(() => h.onDrawn());
+    this.schedule();
+  }
+
+  /** Draws the chunks still waiting, now. */
+  finish(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    while (this.queue.length) this.queue.shift()?.();
+  }
+
+  /** Drops the chunks still waiting (the drawing stays as far as it got). */
+  cancel(): void {
+    cancelAnimationFrame(this.frame);
+    this.frame = 0;
+    this.queue = [];
+  }
+
+  private schedule(): void {
+    if (this.frame !== 0 || this.queue.length === 0) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.queue.shift()?.();
+      this.schedule();
+    });
+  }
 }

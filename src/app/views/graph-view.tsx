@@ -1,14 +1,16 @@
 // The Graph view: pprof's call graph, laid out by Graphviz (WASM) in the worker
-// and drawn here with d3, with pan and zoom (d3-zoom), node selection (click;
-// shift/ctrl-click adds), search highlight, and a context menu per node
-// (Focus, Ignore, Hide, Show, Show from, Peek, Source).
+// and drawn here a chunk per animation frame (graph-draw.ts), with pan and
+// zoom (d3-zoom), node selection (click; shift/ctrl-click adds), search
+// highlight, and a context menu per node (Focus, Ignore, Hide, Show, Show
+// from, Peek, Source). The <svg> has data-drawing while chunks are to come.
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { select, zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3';
 import type { GraphData, GraphNodeData } from '../../core/view/graph';
 import type { ViewProps } from './view-props';
-import { drawGraph, type GraphHandlers } from './graph-draw';
+import { GraphDrawing, type GraphHandlers } from './graph-draw';
 import { GraphNodeMenu } from './graph-node-menu';
 import { runNameAction, type NameAction } from './name-menu';
+import { EXPORT_EVENT } from '../components/export-image';
 import './graph-view.css';
 
 interface MenuState {
@@ -28,6 +30,9 @@ export function GraphView(props: ViewProps<GraphData>) {
   const svgRef = useRef<SVGSVGElement>(null);
   const viewportRef = useRef<SVGGElement>(null);
   const nodeEls = useRef(new Map<number, SVGGElement>());
+  const drawingRef = useRef<GraphDrawing | null>(null);
+  // Marks a node for the current selection and search (nodes drawn later get it too).
+  const markRef = useRef<(el: SVGGElement, n: GraphNodeData) => void>(() => {});
   const zoomRef = useRef<ZoomBehavior<SVGSVGElement, unknown> | null>(null);
   // The drawing's size as the ResizeObserver last saw it: reading it from the
   // element (clientWidth, or d3-zoom's default extent) right after drawing a
@@ -95,7 +100,26 @@ export function GraphView(props: ViewProps<GraphData>) {
 
   useLayoutEffect(() => {
     const vp = viewportRef.current;
-    if (!vp) return;
+    const svg = svgRef.current;
+    if (!vp || !svg) return;
+    const drawing = new GraphDrawing(vp);
+    drawingRef.current = drawing;
+    // DOWNLOAD exports the whole drawing: the chunks still waiting are drawn first.
+    const finish = () => drawing.finish();
+    svg.addEventListener(EXPORT_EVENT, finish);
+    return () => {
+      drawing.cancel();
+      drawingRef.current = null;
+      svg.removeEventListener(EXPORT_EVENT, finish);
+    };
+  }, []);
+
+  useLayoutEffect(() => {
+    const drawing = drawingRef.current;
+    const svg = svgRef.current;
+    if (!drawing || !svg) return;
+    const els = new Map<number, SVGGElement>();
+    nodeEls.current = els;
     const handlers: GraphHandlers = {
       onNodeClick(node, ev) {
         const p = propsRef.current;
@@ -124,8 +148,16 @@ export function GraphView(props: ViewProps<GraphData>) {
         const subject = names.length > 1 ? `${names.length} selected nodes` : node.name;
         setMenu({ el, names, subject, x: cx - box.left, y: cy - box.top });
       },
+      onNodeDrawn(node, el) {
+        els.set(node.id, el);
+        markRef.current(el, node);
+      },
+      onDrawn() {
+        svg.removeAttribute('data-drawing');
+      },
     };
-    nodeEls.current = drawGraph(vp, data, handlers);
+    svg.setAttribute('data-drawing', '');
+    drawing.draw(data, handlers);
     setMenu(null);
     fit();
   }, [data, fit]);
@@ -141,13 +173,14 @@ export function GraphView(props: ViewProps<GraphData>) {
       }
     }
     const sel = new Set(selection);
-    for (const [id, el] of nodeEls.current) {
-      const n = data.nodes[id - 1];
+    const mark = (el: SVGGElement, n: GraphNodeData) => {
       const isSel = sel.has(n.name);
       el.setAttribute('aria-pressed', String(isSel));
       el.classList.toggle('selected', isSel);
       el.classList.toggle('match', re !== null && re.test(n.name));
-    }
+    };
+    markRef.current = mark;
+    for (const [id, el] of nodeEls.current) mark(el, data.nodes[id - 1]);
   }, [data, selection, search]);
 
   const onAction = useCallback(
@@ -189,7 +222,7 @@ export function GraphView(props: ViewProps<GraphData>) {
         <span className="graph-hint">Drag to pan, wheel to zoom; click a node to select it (Shift adds), right-click or Shift+F10 for actions.</span>
       </div>
       <div className="graph-box" ref={boxRef}>
-        <svg ref={svgRef} role="img" aria-label="Call graph" className="graph-svg">
+        <svg ref={svgRef} role="img" aria-label="Call graph" className="graph-svg" data-export="">
           <g ref={viewportRef} />
         </svg>
         {!layout && (
