@@ -77,7 +77,9 @@ export async function runDecode(args: string[]): Promise<Figure[]> {
     const raw = gzipped ? new Uint8Array(gunzipSync(file)) : file;
     // Fewer runs on big inputs: one decode of 100 MB takes seconds.
     const runs = numFlag(args, 'runs', raw.length > 50e6 ? 3 : 7);
-    const warmup = raw.length > 50e6 ? 1 : 3; // small inputs: let the JIT settle first
+    // Small inputs: enough runs for the JIT to reach its optimizing tier (a
+    // few runs leave the passes in baseline code); "first" shows a cold decode.
+    const warmup = raw.length > 50e6 ? 1 : 30;
     const na = { ms: NaN, cpuMs: NaN };
     const first = timeFirstDecode(input.file, numFlag(args, 'first-runs', 3));
     const pako = gzipped ? timeMedian(() => inflate(file).length, runs, warmup) : na;
