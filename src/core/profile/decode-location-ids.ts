@@ -3,13 +3,14 @@
 // apart from the rest of the sample pass: V8 optimizes a small function
 // called often within a few calls and compiles it in a millisecond, so even
 // the first decode soon runs this loop optimized.
+import type { LocationIndexes } from './model';
 
 /**
  * Ids 1..n in row order (what Go writes), so the row is id - 1: reads
  * buf[pos..le) into locs from nl; returns the new nl, or -1 for anything else
  * (an id of 0, of more than three bytes, or past n), left to the general reader.
  */
-export function seqIds(buf: Uint8Array, pos: number, le: number, locs: Uint32Array, nl: number, nLoc: number): number {
+export function seqIds(buf: Uint8Array, pos: number, le: number, locs: LocationIndexes, nl: number, nLoc: number): number {
   while (pos < le) {
     let id = buf[pos++];
     if (id >= 0x80) {
@@ -33,7 +34,7 @@ export function seqIds(buf: Uint8Array, pos: number, le: number, locs: Uint32Arr
 }
 
 /** As seqIds, for other ids through their dense index (id -> row, -1 = none). */
-export function denseIds(buf: Uint8Array, pos: number, le: number, locs: Uint32Array, nl: number, dense: Int32Array): number {
+export function denseIds(buf: Uint8Array, pos: number, le: number, locs: LocationIndexes, nl: number, dense: Int32Array): number {
   const nd = dense.length;
   while (pos < le) {
     let id = buf[pos++];

@@ -3,13 +3,14 @@
 // loop of decode-samples.ts hands it the samples it does not take whole.
 import { growStack } from './decode-stack-size';
 import { Decoder, Grow, IdIndex, S_LABEL, S_SAMPLE } from './proto-reader';
+import type { LocationIndexes } from './model';
 
 /** The sample table under construction; `stackLocs.n` etc. are the fill. */
 export interface SampleCols {
   values: Float64Array[];
   stackStart: Uint32Array;
   labelStart: Uint32Array;
-  stackLocs: Grow<Uint32Array>;
+  stackLocs: Grow<LocationIndexes>;
   labelKey: Grow<Uint32Array>;
   labelStr: Grow<Uint32Array>;
   labelNum: Grow<Float64Array>;

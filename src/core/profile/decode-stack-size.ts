@@ -6,6 +6,7 @@
 // to a projection of what is left (growStack), not by doubling.
 import { shortVarint } from './decode-varint';
 import { Grow, varintEnds } from './proto-reader';
+import type { LocationIndexes } from './model';
 
 const EXACT_BELOW = 8192; // samples
 const PROBES = 1024;
@@ -52,7 +53,7 @@ function idsIn(buf: Uint8Array, pos: number, e: number): number {
  * samples' `span` bytes hold `stack.n` ids: grows to what the rest should
  * need at that rate (plus 5%), at least an eighth more.
  */
-export function growStack(stack: Grow<Uint32Array>, need: number, consumed: number, span: number): void {
+export function growStack(stack: Grow<LocationIndexes>, need: number, consumed: number, span: number): void {
   if (need <= stack.a.length) return;
   const projected = Math.ceil((stack.n / Math.max(consumed, 1)) * span * 1.05) + 1024;
   stack.grow(Math.max(need, projected, Math.ceil(stack.a.length * 1.125)));

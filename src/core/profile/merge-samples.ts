@@ -6,7 +6,7 @@
 // open-addressing table and confirmed by exact comparison. No string and no
 // object per sample: a million samples merge in a fraction of a second.
 import type { ProfileBuilder } from './builder';
-import type { Profile, SampleTable } from './model';
+import type { LocationIndexes, Profile, SampleTable } from './model';
 import { canonicalLabelRows } from './sample-labels';
 
 const EMPTY = -1;
@@ -187,7 +187,7 @@ export class SampleMerger {
     }
   }
 
-  private sameStack(j: number, locs: Uint32Array, a: number, e: number, memo: Int32Array): boolean {
+  private sameStack(j: number, locs: LocationIndexes, a: number, e: number, memo: Int32Array): boolean {
     const rs = this.repSrc[j];
     const r = this.repRow[j];
     const R = this.srcs[rs].samples;
@@ -316,7 +316,7 @@ export class SampleMerger {
     const single = this.srcs.length === 1 ? this.srcs[0].samples : null;
     const whole = single !== null && share && single.count === n;
     let stackStart: Uint32Array;
-    let stackLocs: Uint32Array;
+    let stackLocs: LocationIndexes;
     if (whole && isIdentity(this.memos[0])) {
       stackStart = single.stackStart;
       stackLocs = single.stackLocs;

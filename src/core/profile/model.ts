@@ -52,12 +52,15 @@ export interface LocationTable {
   lineColumn: Float64Array;
 }
 
+/** Location indexes: 16 bits when the profile has at most 65,536 locations (half the memory for a big profile's stacks). */
+export type LocationIndexes = Uint32Array | Uint16Array;
+
 export interface SampleTable {
   count: number;
   // Stack of sample i: stackLocs[stackStart[i] .. stackStart[i+1]-1],
   // location indexes, leaf first.
   stackStart: Uint32Array; // length count+1
-  stackLocs: Uint32Array;
+  stackLocs: LocationIndexes;
   // values[t][i]: value of sample type t for sample i.
   values: Float64Array[];
   // Labels of sample i: labelStart[i] .. labelStart[i+1]-1.

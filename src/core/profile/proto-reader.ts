@@ -57,7 +57,7 @@ export const S_FUNCTION: Schema = {
 const TWO32 = 4294967296;
 
 /** Growable typed array (doubling). */
-export class Grow<T extends Float64Array | Uint32Array | Int32Array> {
+export class Grow<T extends Float64Array | Uint32Array | Int32Array | Uint16Array> {
   n = 0;
   constructor(public a: T) {}
   push(v: number): void {
