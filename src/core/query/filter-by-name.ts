@@ -56,8 +56,14 @@ function keptSamples(p: Profile, focusOrIgnore: Uint8Array, everyFocused: boolea
 function keptByPostings(p: Profile, focusOrIgnore: Uint8Array, noFocus: boolean): { keep: Uint8Array; kept: number } {
   const s = p.samples;
   const keep = new Uint8Array(s.count);
+  let kept = 0;
   if (noFocus) {
-    for (let i = 0; i < s.count; i++) keep[i] = s.stackStart[i + 1] > s.stackStart[i] ? 1 : 0;
+    for (let i = 0; i < s.count; i++) {
+      if (s.stackStart[i + 1] > s.stackStart[i]) {
+        keep[i] = 1;
+        kept++;
+      }
+    }
   }
   const marks = noFocus ? [IGNORE] : [FOCUS, IGNORE];
   if (focusOrIgnore.some((m) => marks.includes(m))) {
@@ -66,12 +72,14 @@ function keptByPostings(p: Profile, focusOrIgnore: Uint8Array, noFocus: boolean)
       const v = mark === FOCUS ? 1 : 0;
       for (let l = 0; l < focusOrIgnore.length; l++) {
         if (focusOrIgnore[l] !== mark) continue;
-        for (let j = start[l]; j < start[l + 1]; j++) keep[samples[j]] = v;
+        for (let j = start[l]; j < start[l + 1]; j++) {
+          const i = samples[j];
+          kept += v - keep[i];
+          keep[i] = v;
+        }
       }
     }
   }
-  let kept = 0;
-  for (let i = 0; i < s.count; i++) kept += keep[i];
   return { keep, kept };
 }
 

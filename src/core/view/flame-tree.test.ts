@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { ProfileBuilder } from '../profile/builder';
 import { internFrames } from '../graph/frames';
 import { printableName } from '../graph/node-info';
-import { buildStackTree, forEachChild, forEachWideChild, nodeValues, rootNode, type TreeNode } from './flame-tree';
-import { sortSequences } from './stack-index';
+import { buildStackTree, forEachChild, forEachWideChild, minNodeValue, nodeValues, rootNode, stackTree, type TreeNode } from './flame-tree';
+import { buildStackIndex, sortSequences } from './stack-index';
 
 // A seeded generator, so that a failure can be replayed.
 function prng(seed: number): () => number {
@@ -140,5 +140,37 @@ describe('buildStackTree', () => {
     expect(visited).toBeGreaterThan(1000);
     expect(t.negative).toBe(true);
     expect(printableName(ft.infos[0])).toMatch(/^f\d+$/);
+  });
+});
+
+describe('stackTree with a selection', () => {
+  it('weighs only the kept samples, and finds the smallest sum over equal stacks', () => {
+    const rnd = prng(7);
+    const b = new ProfileBuilder();
+    b.addSampleType('samples', 'count');
+    const fns = Array.from({ length: 6 }, (_, i) => b.addFunction(`g${i}`, `g${i}`, 'g.go'));
+    const locs = fns.map((f, i) => b.addLocation(BigInt(i + 1), -1, [{ function: f, line: 1 }]));
+    const n = 3000;
+    for (let s = 0; s < n; s++) {
+      const depth = Math.floor(rnd() * 4);
+      b.addSample(Array.from({ length: depth }, () => locs[Math.floor(rnd() * locs.length)]), [1 + Math.floor(rnd() * 50)]);
+    }
+    const p = b.build();
+    const ft = internFrames(p, { granularity: 'functions' });
+    const keep = Uint8Array.from({ length: n }, () => (rnd() < 0.4 ? 1 : 0));
+    const t = stackTree(buildStackIndex(p, ft), { values: p.samples.values[0], meanDiv: null, keep });
+    // Naive: sums of the kept samples by stack, the empty stack apart.
+    const sums = new Map<string, number>();
+    let total = 0;
+    const S = p.samples;
+    for (let s = 0; s < n; s++) {
+      if (!keep[s]) continue;
+      total += S.values[0][s];
+      if (S.stackStart[s + 1] === S.stackStart[s]) continue;
+      const key = [...S.stackLocs.subarray(S.stackStart[s], S.stackStart[s + 1])].join(',');
+      sums.set(key, (sums.get(key) ?? 0) + S.values[0][s]);
+    }
+    expect(nodeValues(t, rootNode(t)).cum).toBe(total);
+    expect(minNodeValue(t)).toBe(Math.min(...sums.values()));
   });
 });

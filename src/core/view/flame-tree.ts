@@ -76,7 +76,16 @@ export function stackTree(idx: StackIndex, o: StackTreeOptions): StackTree {
   let cum = 0;
   let abs = 0;
   let div = 0;
+  // minNodeValue's smallest sum over equal stacks, in the same pass (used
+  // when no value is negative): a run of equal stacks ends where the group does.
+  let minNode = 0;
+  let runFrom = 0;
   for (let x = 0; x < n; x++) {
+    if (x > 0 && group[x] !== group[x - 1]) {
+      const v = Math.abs(cum - cumPre[runFrom]);
+      if (v > 0 && (minNode === 0 || v < minNode) && seqEnd[runFrom] > seqOff[runFrom]) minNode = v;
+      runFrom = x;
+    }
     if (keep === null || keep[order[x]] !== 0) {
       const w = values[x];
       if (w < 0) negative = true;
@@ -88,7 +97,11 @@ export function stackTree(idx: StackIndex, o: StackTreeOptions): StackTree {
     absPre[x + 1] = abs;
     if (divPre !== null) divPre[x + 1] = div;
   }
-  return tree(cumPre, absPre, divPre, negative, null);
+  if (n > 0) {
+    const v = Math.abs(cum - cumPre[runFrom]);
+    if (v > 0 && (minNode === 0 || v < minNode) && seqEnd[runFrom] > seqOff[runFrom]) minNode = v;
+  }
+  return tree(cumPre, absPre, divPre, negative, negative || divPre !== null ? null : { minNode });
 }
 
 /** Whether the samples [lo, hi) weigh anything: a value or a -mean divisor. */
