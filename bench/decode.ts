@@ -79,7 +79,7 @@ export async function runDecode(args: string[]): Promise<Figure[]> {
     const runs = numFlag(args, 'runs', raw.length > 50e6 ? 3 : 7);
     // Small inputs: enough runs for the JIT to reach its optimizing tier (a
     // few runs leave the passes in baseline code); "first" shows a cold decode.
-    const warmup = raw.length > 50e6 ? 1 : 30;
+    const warmup = raw.length > 50e6 ? 1 : 100;
     const na = { ms: NaN, cpuMs: NaN };
     const first = timeFirstDecode(input.file, numFlag(args, 'first-runs', 3));
     const pako = gzipped ? timeMedian(() => inflate(file).length, runs, warmup) : na;
