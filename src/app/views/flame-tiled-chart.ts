@@ -9,6 +9,7 @@ import { select, type Selection } from 'd3';
 import flamegraph, { type FlameHierarchyNode, type FlameTooltip } from 'd3-flame-graph';
 import type { FlameNode } from '../../core/view/flame';
 import { isVirtual, tileFlame, type Tile, type Tiling } from './flame-tiles';
+import { FrameQueue } from './frame-queue';
 
 type HNode = FlameHierarchyNode<FlameNode>;
 
@@ -52,8 +53,7 @@ interface DrawnTile {
 
 export class TiledFlameChart {
   private drawn: DrawnTile[] = [];
-  private queue: (() => void)[] = [];
-  private frame = 0;
+  private readonly queue = new FrameQueue();
   private layer: SVGGElement | null = null;
 
   constructor(
@@ -63,13 +63,13 @@ export class TiledFlameChart {
 
   /** Draws `root` `width` px wide, a tile per animation frame; the old drawing goes when the first tile comes. */
   draw(root: FlameNode, width: number): Tiling {
-    this.queue = [];
+    const steps: (() => void)[] = [];
     const tiling = tileFlame(root, width, TILE_FRAMES, MAX_FRAMES);
     const c = this.hooks.cellHeight;
     const layer = document.createElementNS('http://www.w3.org/2000/svg', 'g');
     const tiles: DrawnTile[] = [];
     tiling.tiles.forEach((tile, i) => {
-      this.queue.push(() => {
+      steps.push(() => {
         if (i === 0) {
           this.clear();
           this.layer = layer;
@@ -81,9 +81,9 @@ export class TiledFlameChart {
         tiles.push(this.drawTile(tiling, tile, layer));
       });
     });
-    if (tiling.tiles.length === 0) this.queue.push(() => this.clear());
-    this.queue.push(() => this.hooks.onDrawn());
-    this.schedule();
+    if (tiling.tiles.length === 0) steps.push(() => this.clear());
+    steps.push(() => this.hooks.onDrawn());
+    this.queue.replace(steps);
     return tiling;
   }
 
@@ -103,15 +103,11 @@ export class TiledFlameChart {
 
   /** Draws the tiles still waiting, at once (before DOWNLOAD copies the drawing). */
   finish(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    while (this.queue.length > 0) this.queue.shift()!();
+    this.queue.finish();
   }
 
   destroy(): void {
-    this.queue = [];
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
+    this.queue.cancel();
     this.clear();
   }
 
@@ -120,15 +116,6 @@ export class TiledFlameChart {
     this.layer?.remove();
     this.layer = null;
     this.drawn = [];
-  }
-
-  private schedule(): void {
-    if (this.frame !== 0 || this.queue.length === 0) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.queue.shift()?.();
-      this.schedule();
-    });
   }
 
   private drawTile(tiling: Tiling, tile: Tile, layer: SVGGElement): DrawnTile {

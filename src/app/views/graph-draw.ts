@@ -8,6 +8,7 @@
 import type { GraphData, GraphEdgeData, GraphNodeData, LaidOutNode } from '../../core/view/graph';
 import { planChunks, shapesCost } from './graph-chunks';
 import { shapeGroup, svgEl } from './graph-shapes';
+import { FrameQueue } from './frame-queue';
 
 export interface GraphHandlers {
   onNodeClick(node: GraphNodeData, ev: MouseEvent | KeyboardEvent): void;
@@ -64,14 +65,13 @@ function nodeEl(n: LaidOutNode, data: GraphData, h: GraphHandlers): SVGGElement 
 }
 
 export class GraphDrawing {
-  private queue: (() => void)[] = [];
-  private frame = 0;
+  private readonly queue = new FrameQueue();
 
   constructor(private readonly root: SVGGElement) {}
 
   /** Whether chunks are still to be drawn. */
   get pending(): boolean {
-    return this.queue.length > 0;
+    return this.queue.pending;
   }
 
   /** Replaces the drawing with `data`'s at once (empty), then adds its nodes and edges a chunk per animation frame. */
@@ -91,10 +91,11 @@ export class GraphDrawing {
     this.root.append(edges, nodes);
     const nn = layout.nodes.length;
     const costs = [...layout.nodes.map((n) => shapesCost(n.shapes)), ...layout.edges.map((e) => shapesCost(e.shapes))];
+    const steps: (() => void)[] = [];
     let from = 0;
     for (const to of planChunks(costs)) {
       const [a, b] = [from, to];
-      this.queue.push(() => {
+      steps.push(() => {
         const newNodes = document.createDocumentFragment();
         const newEdges = document.createDocumentFragment();
         for (let i = a; i < b; i++) {
@@ -109,30 +110,17 @@ export class GraphDrawing {
       });
       from = to;
     }
-    this.queue.push(() => h.onDrawn());
-    this.schedule();
+    steps.push(() => h.onDrawn());
+    this.queue.replace(steps);
   }
 
   /** Draws the chunks still waiting, now. */
   finish(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    while (this.queue.length) this.queue.shift()?.();
+    this.queue.finish();
   }
 
   /** Drops the chunks still waiting (the drawing stays as far as it got). */
   cancel(): void {
-    cancelAnimationFrame(this.frame);
-    this.frame = 0;
-    this.queue = [];
-  }
-
-  private schedule(): void {
-    if (this.frame !== 0 || this.queue.length === 0) return;
-    this.frame = requestAnimationFrame(() => {
-      this.frame = 0;
-      this.queue.shift()?.();
-      this.schedule();
-    });
+    this.queue.cancel();
   }
 }

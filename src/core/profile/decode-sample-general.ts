@@ -21,7 +21,17 @@ export interface SampleCols {
 }
 
 /** Makes room for one more label before sample s is done (of nS). */
-export function roomForLabel(c: SampleCols, s: number): void {
+/** Adds a label of sample s, unless it has neither a string nor a number nor a unit (pprof drops those). */
+export function addLabel(c: SampleCols, s: number, key: number, str: number, num: number, unit: number): void {
+  if (str === 0 && num === 0 && unit === 0) return;
+  roomForLabel(c, s);
+  c.labelKey.push(key);
+  c.labelStr.push(str);
+  c.labelNum.push(num);
+  c.labelNumUnit.push(unit);
+}
+
+function roomForLabel(c: SampleCols, s: number): void {
   const n = c.labelKey.n;
   if (n < c.labelKey.a.length) return;
   // After a thousand samples, grow to what the rest should need at this rate, not by doubling.
@@ -119,14 +129,7 @@ export function decodeSampleGeneral(d: Decoder, c: SampleCols, s: number, start:
         else if (lt === 0x20) (d.varint(le), (unit = d.strIndex('num_unit', lat)));
         else d.other(S_LABEL, Math.floor(lt / 8), lt & 7, lat, le);
       }
-      // pprof drops a label that has neither a string nor a number nor a unit.
-      if (sv !== 0 || num !== 0 || unit !== 0) {
-        roomForLabel(c, s);
-        c.labelKey.push(key);
-        c.labelStr.push(sv);
-        c.labelNum.push(num);
-        c.labelNumUnit.push(unit);
-      }
+      addLabel(c, s, key, sv, num, unit);
       d.f2 = '';
       d.i2 = -1;
     } else {

@@ -5,7 +5,7 @@
 // labels with short varints, and nothing else; any other sample is read again
 // from its start by decodeSampleGeneral, which reports every error.
 import type { LocationIndexes, SampleTable } from './model';
-import { decodeSampleGeneral, roomForLabel, type SampleCols } from './decode-sample-general';
+import { addLabel, decodeSampleGeneral, type SampleCols } from './decode-sample-general';
 import { denseIds, seqIds } from './decode-location-ids';
 import { growStack, stackCapacity } from './decode-stack-size';
 import { shortVarint } from './decode-varint';
@@ -201,12 +201,6 @@ function fastLabel(buf: Uint8Array, pos: number, e: number, nStr: number, c: Sam
     else return -1;
     p += 2 + (w & 3);
   }
-  if (sv !== 0 || num !== 0 || unit !== 0) {
-    roomForLabel(c, s);
-    c.labelKey.push(key);
-    c.labelStr.push(sv);
-    c.labelNum.push(num);
-    c.labelNumUnit.push(unit);
-  }
+  addLabel(c, s, key, sv, num, unit);
   return le;
 }
