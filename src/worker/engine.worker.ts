@@ -118,8 +118,8 @@ async function runQueued(): Promise<void> {
 
 // Once a view is shown, build what refining needs (the samples of each
 // location, sample-postings.ts) while the person looks at it, so that a first
-// focus or ignore on a big profile answers at once. A waiting request goes
-// first: it calls this again when it is done.
+// focus or ignore on a big profile does not wait for it. A waiting request
+// goes first: it calls this again when it is done.
 function warmUp(): void {
   const p = current;
   if (!p || hasPostings(p)) return;

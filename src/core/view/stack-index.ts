@@ -1,8 +1,8 @@
 // The sorted stacks of a profile at a granularity, computed once and kept:
 // every sample's frame sequence (root first) and the samples in lexicographic
 // order of their sequences. A flame graph's stack tree (flame-tree.ts) for any
-// sample type, focus or ignore is then a filter of this order and prefix
-// sums, not a new sort of a million stacks.
+// sample type, focus or ignore is then prefix sums over this order (samples
+// left out weigh nothing), not a new sort of a million stacks.
 import type { Profile } from '../profile/model';
 import type { FrameTable } from '../graph/frames';
 
