@@ -8,10 +8,9 @@ import type { FrameTable } from '../graph/frames';
 
 export interface StackIndex {
   ft: FrameTable;
-  /** Frame sequence of sample s: seq[start[s] .. start[s+1]-1], root first. */
+  /** The frame sequences of the samples, root first (bounds below). */
   seq: Int32Array;
-  start: Uint32Array;
-  /** The samples in sorted order (a sequence before its extensions), with their sequence's bounds. */
+  /** The samples in sorted order (a sequence before its extensions), with their sequence's bounds in seq. */
   order: Uint32Array;
   seqOff: Uint32Array;
   seqEnd: Uint32Array;
@@ -116,7 +115,7 @@ export function buildStackIndex(p: Profile, ft: FrameTable): StackIndex {
     if (l === seqEnd[x - 1] - seqOff[x - 1]) while (i < l && seq[seqOff[x] + i] === seq[seqOff[x - 1] + i]) i++;
     group[x] = i === l && l === seqEnd[x - 1] - seqOff[x - 1] ? group[x - 1] : group[x - 1] + 1;
   }
-  return { ft, seq, start, order, seqOff, seqEnd, group, sorted: new WeakMap(), sums: new WeakMap() };
+  return { ft, seq, order, seqOff, seqEnd, group, sorted: new WeakMap(), sums: new WeakMap() };
 }
 
 // Below this many samples a comparison sort measured as fast or faster.
