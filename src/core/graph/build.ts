@@ -4,7 +4,7 @@
 import type { Profile } from '../profile/model';
 import { ProfileError } from '../profile/errors';
 import type { FrameTable } from './frames';
-import type { Graph, GraphEdge, GraphNode, Tag } from './types';
+import { blankNode, type Graph, type GraphEdge, type GraphNode, type Tag } from './types';
 import { collectSampleTags, type SampleTags, type TagOptions } from './tags';
 
 export interface BuildOptions {
@@ -96,6 +96,17 @@ export class EdgeStore {
       while (this.slots[h << 2] !== -1) h = (h + 1) & this.mask;
       this.slots.set(old.subarray(o, o + 4), h << 2);
     }
+  }
+
+  /** Adds every edge to its nodes' in and out maps (nodeOf: the GraphNode of a node id). */
+  link(nodeOf: (id: number) => GraphNode): void {
+    this.forEach((s, d, weight, weightDiv, flags) => {
+      const src = nodeOf(s);
+      const dest = nodeOf(d);
+      const edge: GraphEdge = { src, dest, weight, weightDiv, residual: (flags & 1) !== 0, inline: (flags & 2) !== 0 };
+      src.out.set(dest, edge);
+      dest.in.set(src, edge);
+    });
   }
 
   /** Calls f for every edge. */
@@ -254,8 +265,6 @@ function walkSamples(p: Profile, ft: FrameTable, o: BuildOptions, a: Acc, onTag:
   }
 }
 
-const NO_TAGS: Map<string, Tag> = new Map();
-const NO_NUMERIC_TAGS: Map<string, Map<string, Tag>> = new Map();
 
 export function buildGraph(p: Profile, ft: FrameTable, o: BuildOptions): Graph {
   const nNodes = ft.infos.length;
@@ -341,30 +350,20 @@ export function buildGraph(p: Profile, ft: FrameTable, o: BuildOptions): Graph {
     let g = nodeObjs[n];
     if (!g) {
       const t = tagAcc?.get(n);
-      g = {
-        id: n,
-        info: ft.infos[n],
-        flat: flat[n],
-        flatDiv: flatDiv[n],
-        cum: cum[n],
-        cumDiv: cumDiv[n],
-        in: new Map(),
-        out: new Map(),
-        // without tags, nodes share one empty map (never written: trimming replaces maps)
-        labelTags: t?.labelTags ?? NO_TAGS,
-        numericTags: t?.numericTags ?? NO_NUMERIC_TAGS,
-      };
+      g = blankNode(n, ft.infos[n]);
+      g.flat = flat[n];
+      g.flatDiv = flatDiv[n];
+      g.cum = cum[n];
+      g.cumDiv = cumDiv[n];
+      if (t) {
+        g.labelTags = t.labelTags;
+        g.numericTags = t.numericTags;
+      }
       nodeObjs[n] = g;
     }
     return g;
   };
-  edges.forEach((s, d, weight, weightDiv, flags) => {
-    const src = obj(s);
-    const dest = obj(d);
-    const edge: GraphEdge = { src, dest, weight, weightDiv, residual: (flags & 1) !== 0, inline: (flags & 2) !== 0 };
-    src.out.set(dest, edge);
-    dest.in.set(src, edge);
-  });
+  edges.link(obj);
   const nodes: GraphNode[] = [];
   for (let n = 0; n < nNodes; n++) {
     if (!touched[n]) continue;

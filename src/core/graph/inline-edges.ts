@@ -5,7 +5,7 @@
 import type { Profile } from '../profile/model';
 import { EdgeStore } from './build';
 import type { FrameTable } from './frames';
-import type { GraphEdge, GraphNode } from './types';
+import { blankNode, type GraphNode } from './types';
 
 export interface InlineEdgeOptions {
   values: Float64Array;
@@ -25,26 +25,7 @@ export function addInlineEdges(p: Profile, ft: FrameTable, nodes: GraphNode[], o
   }
   // A source not in the graph (zero values) still needs an object: edges are
   // keyed by node. It has no values and is not listed.
-  const obj = (id: number): GraphNode =>
-    (byId[id] ??= {
-      id,
-      info: ft.infos[id],
-      flat: 0,
-      flatDiv: 0,
-      cum: 0,
-      cumDiv: 0,
-      in: new Map(),
-      out: new Map(),
-      labelTags: new Map(),
-      numericTags: new Map(),
-    });
-  edges.forEach((s, d, weight, weightDiv, flags) => {
-    const src = obj(s);
-    const dest = obj(d);
-    const edge: GraphEdge = { src, dest, weight, weightDiv, residual: (flags & 1) !== 0, inline: (flags & 2) !== 0 };
-    src.out.set(dest, edge);
-    dest.in.set(src, edge);
-  });
+  edges.link((id) => (byId[id] ??= blankNode(id, ft.infos[id])));
 }
 
 const NONE_KEPT = -1;

@@ -5,10 +5,8 @@ import type { Profile } from '../profile/model';
 import { addTags, type BuildOptions, type NodeTags } from './build';
 import type { FrameTable } from './frames';
 import { collectSampleTags } from './tags';
-import type { Graph, GraphNode, Tag } from './types';
+import { blankNode, type Graph, type GraphNode } from './types';
 
-const NO_TAGS: Map<string, Tag> = new Map();
-const NO_NUMERIC_TAGS: Map<string, Map<string, Tag>> = new Map();
 
 export function buildTree(p: Profile, ft: FrameTable, o: BuildOptions): Graph {
   const S = p.samples;
@@ -22,18 +20,7 @@ export function buildTree(p: Profile, ft: FrameTable, o: BuildOptions): Graph {
     if (id === undefined) {
       id = nodes.length;
       children.set(key, id);
-      nodes.push({
-        id,
-        info: ft.infos[info],
-        flat: 0,
-        flatDiv: 0,
-        cum: 0,
-        cumDiv: 0,
-        in: new Map(),
-        out: new Map(),
-        labelTags: NO_TAGS,
-        numericTags: NO_NUMERIC_TAGS,
-      });
+      nodes.push(blankNode(id, ft.infos[info]));
     }
     return nodes[id];
   };

@@ -39,6 +39,26 @@ export interface Graph {
   nodes: GraphNode[];
 }
 
+// Nodes without tags share these (never written: trimming assigns new maps).
+const NO_TAGS: Map<string, Tag> = new Map();
+const NO_NUMERIC_TAGS: Map<string, Map<string, Tag>> = new Map();
+
+/** A node with no values, edges or tags yet. */
+export function blankNode(id: number, info: NodeInfo): GraphNode {
+  return {
+    id,
+    info,
+    flat: 0,
+    flatDiv: 0,
+    cum: 0,
+    cumDiv: 0,
+    in: new Map(),
+    out: new Map(),
+    labelTags: NO_TAGS,
+    numericTags: NO_NUMERIC_TAGS,
+  };
+}
+
 export function flatValue(n: { flat: number; flatDiv: number }): number {
   return n.flatDiv === 0 ? n.flat : Math.trunc(n.flat / n.flatDiv);
 }

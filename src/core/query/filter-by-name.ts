@@ -92,11 +92,11 @@ export interface NameSelection {
 
 /**
  * -focus and -ignore without -hide or -show, as a selection of p's samples
- * instead of a new profile: the same samples filterSamplesByName keeps.
- * `postings`: find them through samplePostings (an index built once per
- * profile) instead of reading every stack.
+ * instead of a new profile: the same samples filterSamplesByName keeps,
+ * found through samplePostings (an index built once per profile) instead of
+ * reading every stack.
  */
-export function selectByName(p: Profile, focus: RegExp | null, ignore: RegExp | null, postings: boolean): NameSelection {
+export function selectByName(p: Profile, focus: RegExp | null, ignore: RegExp | null): NameSelection {
   const loc = p.locations;
   const res: NameSelection = { keep: null, focusMatched: false, ignoreMatched: false };
   // No focus and no ignore: every location is focused, and only samples
@@ -110,7 +110,7 @@ export function selectByName(p: Profile, focus: RegExp | null, ignore: RegExp | 
   const focusOrIgnore = new Uint8Array(loc.count);
   const lines = new LineEditor(loc);
   for (let l = 0; l < loc.count; l++) markFocus(p, mf, mi, l, lines.lines(l), focusOrIgnore, res);
-  const { keep, kept } = postings ? keptByPostings(p, focusOrIgnore, !focus) : keptSamples(p, focusOrIgnore, !focus && !ignore);
+  const { keep, kept } = keptByPostings(p, focusOrIgnore, !focus);
   if (kept !== p.samples.count) res.keep = keep;
   return res;
 }

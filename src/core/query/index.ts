@@ -99,7 +99,7 @@ function selectFocus(p: Profile, o: Options, units: Map<string, string>, warning
   const ignore = regexOption('ignore', o.ignore);
   const tagfocus = tagOption('tagfocus', o.tagFocus, units, warnings);
   const tagignore = tagOption('tagignore', o.tagIgnore, units, warnings);
-  const byName = selectByName(p, focus, ignore, true);
+  const byName = selectByName(p, focus, ignore);
   warnNoMatches(!focus || byName.focusMatched, 'Focus', warnings);
   warnNoMatches(!ignore || byName.ignoreMatched, 'Ignore', warnings);
   if (!tagfocus && !tagignore) return byName.keep;

@@ -4,7 +4,7 @@
 // zoom re-roots the tree at the zoomed frame (its ancestors kept as a thin
 // path above it), so a profile of a million samples stays interactive.
 import type { Profile } from '../profile/model';
-import type { Graph, GraphNode } from '../graph/types';
+import { blankNode, type Graph, type GraphNode } from '../graph/types';
 import { printableName } from '../graph/node-info';
 import { reportLabels } from '../report/labels';
 import type { ViewRequest, ViewResponse } from '../../worker/view-protocol';
@@ -14,7 +14,7 @@ import type { Options } from '../query/options';
 import { forEachChild, forEachWideChild, minNodeValue, nodeValues, ownEnd, rootNode, stackTree, weighs, type StackTree, type TreeNode } from './flame-tree';
 import { applyQuery } from '../query/index';
 import { reportFromQuery } from '../report/from-query';
-import { internFrames, type FrameTable } from '../graph/frames';
+import type { FrameTable } from '../graph/frames';
 import { buildStackIndex, columnSums, type StackIndex } from './stack-index';
 import { MaxQueue } from './max-queue';
 
@@ -68,18 +68,10 @@ export const DEFAULT_MAX_FRAMES = 1000;
 // A GraphNode carrying only values: reportLabels and selectOutputUnit read
 // flat/cum of the graph's nodes, and the call tree here is implicit (flame-tree.ts).
 function valueNode(flat: number, cum: number): GraphNode {
-  return {
-    id: 0,
-    info: { name: '', origName: '', address: 0n, file: '', startLine: 0, lineno: 0, objfile: '' },
-    flat,
-    flatDiv: 0,
-    cum,
-    cumDiv: 0,
-    in: new Map(),
-    out: new Map(),
-    labelTags: new Map(),
-    numericTags: new Map(),
-  };
+  const n = blankNode(0, { name: '', origName: '', address: 0n, file: '', startLine: 0, lineno: 0, objfile: '' });
+  n.flat = flat;
+  n.cum = cum;
+  return n;
 }
 
 interface Prepared {
@@ -104,12 +96,12 @@ const lastIndex = new WeakMap<Profile['samples'], { key: string; index: StackInd
 
 function stackIndex(p: Profile, rpt: ViewReport['rpt']): StackIndex {
   const o = rpt.o;
+  // What rpt.frames() depends on for this report kind.
   const key = JSON.stringify([o.granularity, o.noInlines, o.trimPath, o.sourcePath]);
   const cached = lastIndex.get(p.samples);
   if (cached && cached.key === key) return cached.index;
   lastIndex.delete(p.samples); // free the old index before building the new one
-  const ft = internFrames(p, { granularity: o.granularity, noInlines: o.noInlines, trimPath: o.trimPath, sourcePath: o.sourcePath });
-  const index = buildStackIndex(p, ft);
+  const index = buildStackIndex(p, rpt.frames()); // rpt.prof is p
   // Every sample type's sums now: a later SAMPLE switch only walks the frames it shows.
   for (const column of p.samples.values) columnSums(index, column);
   lastIndex.set(p.samples, { key, index });

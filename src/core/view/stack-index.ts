@@ -122,10 +122,11 @@ export function buildStackIndex(p: Profile, ft: FrameTable): StackIndex {
 const SMALL_SORT = 50_000;
 
 function compareSeq(raw: Int32Array, start: Uint32Array, a: number, b: number): number {
-  let i = start[a];
-  let j = start[b];
-  const ea = start[a + 1];
-  const eb = start[b + 1];
+  return compareRuns(raw, start[a], start[a + 1], start[b], start[b + 1]);
+}
+
+// raw[i..ea) against raw[j..eb), lexicographically, a prefix first.
+function compareRuns(raw: Int32Array, i: number, ea: number, j: number, eb: number): number {
   while (i < ea && j < eb) {
     const d = raw[i] - raw[j];
     if (d !== 0) return d;
@@ -196,15 +197,5 @@ export function sortSequences(order: Uint32Array, raw: Int32Array, start: Uint32
 }
 
 function compareFrom(raw: Int32Array, off: Uint32Array, end: Uint32Array, a: number, b: number, d: number): number {
-  let i = off[a] + d;
-  let j = off[b] + d;
-  const ea = end[a];
-  const eb = end[b];
-  while (i < ea && j < eb) {
-    const x = raw[i] - raw[j];
-    if (x !== 0) return x;
-    i++;
-    j++;
-  }
-  return ea - i - (eb - j);
+  return compareRuns(raw, off[a] + d, end[a], off[b] + d, end[b]);
 }
