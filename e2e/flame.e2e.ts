@@ -30,6 +30,12 @@ async function box(page: Page, name: RegExp) {
   return b;
 }
 
+/** A frame's width, NaN while it is being redrawn (no box), so a poll goes on. */
+async function widthOf(page: Page, name: RegExp): Promise<number> {
+  const b = await frame(page, name).first().locator('rect').boundingBox({ timeout: 1_000 }).catch(() => null);
+  return b ? b.width : NaN;
+}
+
 test.describe('Flame Graph view', () => {
   test.setTimeout(90_000);
 
@@ -67,13 +73,13 @@ test.describe('Flame Graph view', () => {
     await frame(page, target).first().click();
     // The engine re-roots: the zoomed frame spans the chart, the root stays above as a path out.
     await expect(page.getByRole('button', { name: 'Reset zoom' })).toBeVisible();
-    await expect.poll(async () => (await box(page, target)).width, { timeout: 15_000 }).toBeGreaterThan(rootBox.width - 2);
+    await expect.poll(() => widthOf(page, target), { timeout: 15_000 }).toBeGreaterThan(rootBox.width - 2);
     await expect(frame(page, /^root: /)).toHaveClass(/fade/);
     // The clicked frame is selected too: REFINE applies to it.
     await expect(frame(page, target).first()).toHaveAttribute('aria-pressed', 'true');
     await page.getByRole('button', { name: 'Reset zoom' }).click();
     await expect(page.getByRole('button', { name: 'Reset zoom' })).toHaveCount(0);
-    await expect.poll(async () => (await box(page, target)).width, { timeout: 15_000 }).toBeLessThan(rootBox.width * 0.9);
+    await expect.poll(() => widthOf(page, target), { timeout: 15_000 }).toBeLessThan(rootBox.width * 0.9);
   });
 
   test('right-click offers a menu whose Focus refines the graph', async ({ page }) => {
