@@ -10,6 +10,7 @@ import { readBlob } from './read-blob';
 import { computeView } from './compute-view';
 import { downloadProfile } from './download-profile';
 import { hasPostings, samplePostings } from '../core/query/sample-postings';
+import { focusWarmUps } from '../core/view/flame';
 import { otherSampleTypes, ViewCache } from './view-cache';
 import { viewTimeLimitMs, type EngineMessage, type EngineRequest, type OpenRequest, type ViewMessage } from './protocol';
 
@@ -107,7 +108,7 @@ async function runQueued(): Promise<void> {
       if (cacheable) cache.set(p, m.req, r.response);
       reply({ id: m.id, kind: 'view', ok: true, response: r.response });
     } else reply({ id: m.id, kind: 'view', ok: false, message: r.message });
-    warmUp();
+    warmUp(m.req);
     const took = performance.now() - t0;
     if (took > PREFETCH_AFTER_MS) slowProfiles.add(p);
     if (r.ok && cacheable && slowProfiles.has(p) && took < prefetchUnderMs) prefetch(p, m.req);
@@ -118,16 +119,26 @@ async function runQueued(): Promise<void> {
 
 // Once a view is shown, build what refining needs (the samples of each
 // location, sample-postings.ts) while the person looks at it, so that a first
-// focus or ignore on a big profile does not wait for it. A waiting request
-// goes first: it calls this again when it is done.
-function warmUp(): void {
+// focus or ignore on a big profile does not wait for it; under a flame graph,
+// run focuses through its code too (flame.ts focusWarmUps). One step per idle
+// turn: a waiting request goes first, and calls this again when it is done.
+function warmUp(req: ViewMessage['req']): void {
   const p = current;
   if (!p || hasPostings(p)) return;
-  chain = chain
-    .then(() => new Promise<void>((r) => setTimeout(r, 50)))
-    .then(() => {
-      if (current === p && !queued && !hasPostings(p)) samplePostings(p);
-    });
+  const idle = (ms: number) => () => new Promise<void>((r) => setTimeout(r, ms));
+  chain = chain.then(idle(50)).then(() => {
+    if (current !== p || queued || hasPostings(p)) return;
+    samplePostings(p);
+    if (req.view !== 'flamegraph') return;
+    for (const step of focusWarmUps(p, req)) {
+      chain = chain
+        .then(idle(0))
+        .then(() => {
+          if (current === p && !queued) step();
+        })
+        .catch(() => {});
+    }
+  }).catch(() => {}); // only a warm-up: the person's own request reports errors
 }
 
 // Computes the same view in the other sample types, one per idle turn, so

@@ -3,7 +3,7 @@
 // Focus, Show and Show from replace their parameter; Ignore and Hide add to it.
 import type { Options } from '../../core/query/options';
 import type { RefineKind } from '../views/view-props';
-import { quotemeta } from './url-state';
+import { quotemeta } from '../../core/query/quotemeta';
 
 const KEY: Record<RefineKind, 'focus' | 'ignore' | 'hide' | 'show' | 'showFrom'> = {
   focus: 'focus',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { appBase, formatUrl, parseUrl, quotemeta, URL_PARAMS, type UrlState } from './url-state';
+import { appBase, formatUrl, parseUrl, URL_PARAMS, type UrlState } from './url-state';
+import { quotemeta } from '../../core/query/quotemeta';
 
 describe('URL state', () => {
   it('reads every pprof parameter name', () => {

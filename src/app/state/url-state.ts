@@ -209,7 +209,3 @@ export function sameState(a: UrlState, b: UrlState): boolean {
   return formatUrl(a, '/') === formatUrl(b, '/');
 }
 
-/** Escapes a name for a regexp, as pprof's web UI quotemeta does. */
-export function quotemeta(s: string): string {
-  return s.replace(/([\\.?+*[\](){}|^$])/g, '\\$1');
-}

@@ -9,7 +9,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Mous
 import { select } from 'd3';
 import type { FlameHierarchyNode, FlameTooltip } from 'd3-flame-graph';
 import type { FlameData, FlameNode } from '../../core/view/flame';
-import { quotemeta } from '../state/url-state';
+import { quotemeta } from '../../core/query/quotemeta';
 import type { ViewProps } from './view-props';
 import { FlameFrameMenu, type FrameAction } from './flame-frame-menu';
 import { TiledFlameChart } from './flame-tiled-chart';

@@ -1,6 +1,7 @@
 // Search highlighting splits names around matches, and the actions quote names.
 import { describe, expect, it } from 'vitest';
-import { matches, quotemeta, searchPattern, splitMatches } from './highlight';
+import { matches, searchPattern, splitMatches } from './highlight';
+import { quotemeta } from '../../core/query/quotemeta';
 
 describe('highlight', () => {
   it('splits around every match and skips empty ones', () => {

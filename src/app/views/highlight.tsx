@@ -47,7 +47,3 @@ export function Highlight({ text, re }: { text: string; re: RegExp | null }): Re
   return parts.map((p, i) => (p.match ? <mark key={i}>{p.text}</mark> : <span key={i}>{p.text}</span>));
 }
 
-/** pprof's web UI quotemeta (common.js): a regexp that matches the name. */
-export function quotemeta(s: string): string {
-  return s.replace(/([\\.?+*[\](){}|^$])/g, '\\$1');
-}

@@ -4,7 +4,7 @@
 import { useContextMenu } from '../components/use-context-menu';
 import type { ViewName } from '../../worker/view-protocol';
 import type { RefineKind, ViewProps } from './view-props';
-import { quotemeta } from './highlight';
+import { quotemeta } from '../../core/query/quotemeta';
 import './name-menu.css';
 
 export type NameAction = RefineKind | 'peek' | 'source';

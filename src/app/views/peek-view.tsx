@@ -5,7 +5,8 @@
 import { useEffect, useMemo, useState, type KeyboardEvent, type MouseEvent } from 'react';
 import type { PeekData, PeekEdge, PeekEntry } from '../../core/view/peek';
 import type { ViewProps } from './view-props';
-import { Highlight, matches, quotemeta, searchPattern } from './highlight';
+import { Highlight, matches, searchPattern } from './highlight';
+import { quotemeta } from '../../core/query/quotemeta';
 import { NameMenu, runNameAction, type NameMenuState } from './name-menu';
 import './peek-view.css';
 

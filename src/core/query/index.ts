@@ -26,7 +26,8 @@ export interface QueryResult {
   profile: Profile;
   /**
    * With QueryMode.select: the samples of `profile` (then the input profile,
-   * unfiltered) that the filters keep; null = all. Without it, always null.
+   * unfiltered) that the filters keep (1, else 0: the flame graph multiplies
+   * by it); null = all. Without it, always null.
    */
   keep: Uint8Array | null;
   /** Index of the selected sample type. */

@@ -131,23 +131,38 @@ export class Report {
 
   /** With unit=minimum, picks the unit from the smallest non-zero value. */
   selectOutputUnit(g: Graph): void {
-    const o = this.o;
-    if (o.outputUnit !== 'minimum' || g.nodes.length === 0) return;
+    if (this.o.outputUnit !== 'minimum' || g.nodes.length === 0) return;
     let minValue = 0;
     for (const n of g.nodes) {
       let nodeMin = Math.abs(flatValue(n));
       if (nodeMin === 0) nodeMin = Math.abs(cumValue(n));
       if (nodeMin > 0 && (minValue === 0 || nodeMin < minValue)) minValue = nodeMin;
     }
+    this.selectOutputUnitFor(minValue);
+  }
+
+  /** selectOutputUnit for a graph whose smallest non-zero node value is minValue (0: none). */
+  selectOutputUnitFor(minValue: number): void {
+    if (this.o.outputUnit === 'minimum') this.o.outputUnit = this.unitChoice(minValue).unit;
+  }
+
+  /**
+   * The unit selectOutputUnit picks for minValue, and what the pick depends
+   * on as a key: the units of minValue and of 100 x minValue, and whether
+   * 100 x minValue is under the total. Each is monotone in minValue (from 1
+   * up), so two values with the same key give the same unit, and so does any
+   * value between them.
+   */
+  unitChoice(minValue: number): { unit: string; key: string } {
+    const o = this.o;
     const maxValue = this.total;
     if (minValue === 0) minValue = maxValue;
     const minUnit = scale(minValue, o.sampleUnit, 'minimum')[1];
     const maxUnit = scale(maxValue, o.sampleUnit, 'minimum')[1];
-    let unit = minUnit;
-    if (minUnit !== maxUnit && minValue * 100 < maxValue) {
-      unit = scale(100 * minValue, o.sampleUnit, 'minimum')[1];
-    }
-    o.outputUnit = unit !== '' ? unit : o.sampleUnit;
+    const hundredUnit = scale(100 * minValue, o.sampleUnit, 'minimum')[1];
+    const under = minValue * 100 < maxValue;
+    const unit = minUnit !== maxUnit && under ? hundredUnit : minUnit;
+    return { unit: unit !== '' ? unit : o.sampleUnit, key: `${minUnit}\u0000${hundredUnit}\u0000${under}` };
   }
 }
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ProfileBuilder } from '../profile/builder';
 import { internFrames } from '../graph/frames';
 import { printableName } from '../graph/node-info';
-import { buildStackTree, forEachChild, forEachWideChild, minNodeValue, nodeValues, rootNode, stackTree, type TreeNode } from './flame-tree';
+import { buildStackTree, forEachChild, forEachWideChild, minNodeBounds, minNodeValue, nodeValues, releaseTree, rootNode, stackTree, type TreeNode } from './flame-tree';
 import { buildStackIndex, sortSequences } from './stack-index';
 
 // A seeded generator, so that a failure can be replayed.
@@ -157,20 +157,48 @@ describe('stackTree with a selection', () => {
     }
     const p = b.build();
     const ft = internFrames(p, { granularity: 'functions' });
-    const keep = Uint8Array.from({ length: n }, () => (rnd() < 0.4 ? 1 : 0));
-    const t = stackTree(buildStackIndex(p, ft), { values: p.samples.values[0], meanDiv: null, keep });
-    // Naive: sums of the kept samples by stack, the empty stack apart.
-    const sums = new Map<string, number>();
-    let total = 0;
+    const idx = buildStackIndex(p, ft);
+    const values = p.samples.values[0];
     const S = p.samples;
-    for (let s = 0; s < n; s++) {
-      if (!keep[s]) continue;
-      total += S.values[0][s];
-      if (S.stackStart[s + 1] === S.stackStart[s]) continue;
-      const key = [...S.stackLocs.subarray(S.stackStart[s], S.stackStart[s + 1])].join(',');
-      sums.set(key, (sums.get(key) ?? 0) + S.values[0][s]);
+    // Naive: sums of the kept samples by stack, the empty stack apart.
+    const naive = (keep: Uint8Array) => {
+      const sums = new Map<string, number>();
+      let total = 0;
+      for (let s = 0; s < n; s++) {
+        if (!keep[s]) continue;
+        total += values[s];
+        if (S.stackStart[s + 1] === S.stackStart[s]) continue;
+        const key = [...S.stackLocs.subarray(S.stackStart[s], S.stackStart[s + 1])].join(',');
+        sums.set(key, (sums.get(key) ?? 0) + values[s]);
+      }
+      return { total, min: Math.min(...sums.values()) };
+    };
+    let last: ReturnType<typeof stackTree> | null = null;
+    for (const share of [0.4, 0.1, 0.9]) {
+      const keep = Uint8Array.from({ length: n }, () => (rnd() < share ? 1 : 0));
+      const t = stackTree(idx, { values, meanDiv: null, keep });
+      // A released tree's sums are the next tree's buffer, overwritten whole.
+      if (last) expect(t.cumPre).toBe(last.cumPre);
+      const want = naive(keep);
+      // The bounds found without walking every run hold the smallest node.
+      const b = minNodeBounds(t)!;
+      expect(b.lo).toBeGreaterThan(0);
+      expect(b.lo).toBeLessThanOrEqual(want.min);
+      expect(b.hi).toBeGreaterThanOrEqual(want.min);
+      expect(nodeValues(t, rootNode(t)).cum).toBe(want.total);
+      expect(nodeValues(t, rootNode(t)).abs).toBe(want.total);
+      expect(minNodeValue(t)).toBe(want.min);
+      releaseTree(t);
+      last = t;
     }
-    expect(nodeValues(t, rootNode(t)).cum).toBe(total);
-    expect(minNodeValue(t)).toBe(Math.min(...sums.values()));
+    // A column with negative values is summed apart (|value| and value differ).
+    const neg = values.map((v, s) => (s % 3 === 0 ? -v : v));
+    const keep = Uint8Array.from({ length: n }, () => (rnd() < 0.5 ? 1 : 0));
+    const t = stackTree(idx, { values: neg, meanDiv: null, keep });
+    let cum = 0;
+    let abs = 0;
+    for (let s = 0; s < n; s++) if (keep[s]) (cum += neg[s]), (abs += Math.abs(neg[s]));
+    expect(t.cumPre).not.toBe(t.absPre);
+    expect(nodeValues(t, rootNode(t))).toMatchObject({ cum, abs });
   });
 });

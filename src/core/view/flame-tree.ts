@@ -40,10 +40,14 @@ export interface StackTree {
   divPre: Float64Array | null;
   /** Some selected value is negative (delta or diff profile). */
   negative: boolean;
-  /** Per sorted sample: which run of equal sequences it belongs to (equal ids = equal stacks). */
-  group: Uint32Array;
-  /** Where results that depend only on the column are kept, when every sample counts. */
+  /** Where each run of equal stacks starts in sorted order, then count. */
+  runs: Uint32Array;
+  /** No node weighs less than this (0: no such bound is known). */
+  floor: number;
+  /** Where results that depend only on the sums are kept (null: not memoized). */
   memo: { minNode?: number } | null;
+  /** The index, to give the sums back to (releaseTree) when they are its own buffer, else null. */
+  owner: StackIndex | null;
 }
 
 export function buildStackTree(p: Profile, ft: FrameTable, o: StackTreeOptions): StackTree {
@@ -57,17 +61,26 @@ export function buildStackTree(p: Profile, ft: FrameTable, o: StackTreeOptions):
  * that weighs nothing is not part of the tree (forEachChild passes it by).
  */
 export function stackTree(idx: StackIndex, o: StackTreeOptions): StackTree {
-  const { order, seq, seqOff, seqEnd, group } = idx;
+  const { order, seq, seqOff, seqEnd, runs } = idx;
   const keep = o.keep ?? null;
   const n = order.length;
-  const tree = (cumPre: Float64Array, absPre: Float64Array, divPre: Float64Array | null, negative: boolean, memo: StackTree['memo']) =>
-    ({ count: n, seq, seqOff, seqEnd, cumPre, absPre, divPre, negative, group, memo });
-  if (keep === null && o.meanDiv === null) {
-    // Every sample counts: the column's sums, made once.
-    const sums = columnSums(idx, o.values);
-    return tree(sums.cumPre, sums.absPre, null, sums.negative, sums);
-  }
+  const tree = (cumPre: Float64Array, absPre: Float64Array, divPre: Float64Array | null, negative: boolean, memo: StackTree['memo'], owner: StackIndex | null = null) =>
+    ({ count: n, seq, seqOff, seqEnd, cumPre, absPre, divPre, negative, runs, floor: 0, memo, owner });
+  const all = o.meanDiv === null ? columnSums(idx, o.values) : null; // made once per column
+  if (all !== null && keep === null) return tree(all.cumPre, all.absPre, null, all.negative, all);
   const values = sortedColumn(idx, o.values);
+  if (all !== null && !all.negative) {
+    // A focus or ignore on values that are never negative: |value| is value,
+    // one array serves both sums, and the selection multiplies (no branch:
+    // what is kept is clustered, but not enough for a branch to be predicted).
+    const pre = idx.spare ?? new Float64Array(n + 1);
+    idx.spare = null;
+    pre[0] = 0;
+    let cum = 0;
+    for (let x = 0; x < n; x++) pre[x + 1] = cum += keep![order[x]] * values[x];
+    // A node is a sum of values that are all 0 or at least minNonZero.
+    return { ...tree(pre, pre, null, false, {}, idx), floor: all.minNonZero };
+  }
   const meanDiv = o.meanDiv ? sortedColumn(idx, o.meanDiv) : null;
   const cumPre = new Float64Array(n + 1);
   const absPre = new Float64Array(n + 1);
@@ -76,16 +89,7 @@ export function stackTree(idx: StackIndex, o: StackTreeOptions): StackTree {
   let cum = 0;
   let abs = 0;
   let div = 0;
-  // minNodeValue's smallest sum over equal stacks, in the same pass (used
-  // when no value is negative): a run of equal stacks ends where the group does.
-  let minNode = 0;
-  let runFrom = 0;
   for (let x = 0; x < n; x++) {
-    if (x > 0 && group[x] !== group[x - 1]) {
-      const v = Math.abs(cum - cumPre[runFrom]);
-      if (v > 0 && (minNode === 0 || v < minNode) && seqEnd[runFrom] > seqOff[runFrom]) minNode = v;
-      runFrom = x;
-    }
     if (keep === null || keep[order[x]] !== 0) {
       const w = values[x];
       if (w < 0) negative = true;
@@ -97,11 +101,12 @@ export function stackTree(idx: StackIndex, o: StackTreeOptions): StackTree {
     absPre[x + 1] = abs;
     if (divPre !== null) divPre[x + 1] = div;
   }
-  if (n > 0) {
-    const v = Math.abs(cum - cumPre[runFrom]);
-    if (v > 0 && (minNode === 0 || v < minNode) && seqEnd[runFrom] > seqOff[runFrom]) minNode = v;
-  }
-  return tree(cumPre, absPre, divPre, negative, negative || divPre !== null ? null : { minNode });
+  return tree(cumPre, absPre, divPre, negative, negative || divPre !== null ? null : {});
+}
+
+/** Gives a tree's sums back to its index for the next tree: the tree must not be read again. */
+export function releaseTree(t: StackTree): void {
+  if (t.owner && t.owner.spare === null && t.owner.order.length === t.count) t.owner.spare = t.cumPre;
 }
 
 /** Whether the samples [lo, hi) weigh anything: a value or a -mean divisor. */
@@ -236,19 +241,34 @@ export function minNodeValue(t: StackTree): number {
   return minNodeOf(t);
 }
 
+/**
+ * Bounds of minNodeValue found without walking every run of equal stacks: the
+ * tree's floor, and the sum of the first run that weighs anything. Null
+ * without a floor.
+ */
+export function minNodeBounds(t: StackTree): { lo: number; hi: number } | null {
+  const known = t.memo?.minNode;
+  if (known !== undefined) return { lo: known, hi: known };
+  if (t.floor <= 0 || t.negative || t.divPre) return null;
+  const { runs, cumPre, seqOff, seqEnd } = t;
+  for (let r = 0; r + 1 < runs.length; r++) {
+    const x = runs[r];
+    const v = cumPre[runs[r + 1]] - cumPre[x];
+    if (v > 0 && seqEnd[x] > seqOff[x]) return { lo: t.floor, hi: v };
+  }
+  return null;
+}
+
 function minNodeOf(t: StackTree): number {
   let min = 0;
   const consider = (v: number) => {
     if (v > 0 && (min === 0 || v < min)) min = v;
   };
   if (!t.negative && !t.divPre) {
-    const { group, cumPre } = t;
-    let x = ownEnd(t, rootNode(t)); // samples with empty stacks are the root's only
-    while (x < t.count) {
-      let y = x + 1;
-      while (y < t.count && group[y] === group[x]) y++;
-      consider(Math.abs(cumPre[y] - cumPre[x]));
-      x = y;
+    const { runs, cumPre, seqOff, seqEnd } = t;
+    for (let r = 0; r + 1 < runs.length; r++) {
+      const x = runs[r];
+      if (seqEnd[x] > seqOff[x]) consider(cumPre[runs[r + 1]] - cumPre[x]); // an empty stack is the root's own
     }
     return min;
   }

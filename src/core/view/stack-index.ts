@@ -14,12 +14,14 @@ export interface StackIndex {
   order: Uint32Array;
   seqOff: Uint32Array;
   seqEnd: Uint32Array;
-  /** Per sorted position: which run of equal sequences it is in (equal sequences are adjacent). */
-  group: Uint32Array;
+  /** Where each run of equal sequences starts in sorted order (equal sequences are adjacent), then n. */
+  runs: Uint32Array;
   /** Sample value columns permuted into sorted order (see sortedColumn). */
   sorted: WeakMap<Float64Array, Float64Array>;
   /** Prefix sums of a column over all samples (see columnSums). */
   sums: WeakMap<Float64Array, ColumnSums>;
+  /** A prefix-sum buffer a dropped tree gave back (flame-tree.ts releaseTree): refocusing allocates nothing. */
+  spare: Float64Array | null;
 }
 
 export interface ColumnSums {
@@ -27,6 +29,8 @@ export interface ColumnSums {
   cumPre: Float64Array;
   absPre: Float64Array;
   negative: boolean;
+  /** The smallest non-zero |value| (0: none). */
+  minNonZero: number;
   /** minNodeValue of the tree of every sample, once asked. */
   minNode?: number;
 }
@@ -42,13 +46,16 @@ export function columnSums(idx: StackIndex, column: Float64Array): ColumnSums {
     let cum = 0;
     let abs = 0;
     let negative = false;
+    let minNonZero = 0;
     for (let x = 0; x < n; x++) {
       const w = values[x];
       if (w < 0) negative = true;
+      const a = Math.abs(w);
+      if (a > 0 && (a < minNonZero || minNonZero === 0)) minNonZero = a;
       cumPre[x + 1] = cum += w;
-      absPre[x + 1] = abs += Math.abs(w);
+      absPre[x + 1] = abs += a;
     }
-    out = { cumPre, absPre, negative };
+    out = { cumPre, absPre, negative, minNonZero };
     idx.sums.set(column, out);
   }
   return out;
@@ -108,14 +115,21 @@ export function buildStackIndex(p: Profile, ft: FrameTable): StackIndex {
   } else {
     ({ off: seqOff, end: seqEnd } = sortSequences(order, seq, start));
   }
-  const group = new Uint32Array(n);
-  for (let x = 1; x < n; x++) {
+  return { ft, seq, order, seqOff, seqEnd, runs: equalRuns(seq, seqOff, seqEnd), sorted: new WeakMap(), sums: new WeakMap(), spare: null };
+}
+
+function equalRuns(seq: Int32Array, seqOff: Uint32Array, seqEnd: Uint32Array): Uint32Array {
+  const n = seqOff.length;
+  const runs = new Uint32Array(n + 1);
+  let r = 0;
+  for (let x = 0; x < n; x++) {
     const l = seqEnd[x] - seqOff[x];
-    let i = 0;
-    if (l === seqEnd[x - 1] - seqOff[x - 1]) while (i < l && seq[seqOff[x] + i] === seq[seqOff[x - 1] + i]) i++;
-    group[x] = i === l && l === seqEnd[x - 1] - seqOff[x - 1] ? group[x - 1] : group[x - 1] + 1;
+    let same = x > 0 && l === seqEnd[x - 1] - seqOff[x - 1];
+    for (let i = 0; same && i < l; i++) same = seq[seqOff[x] + i] === seq[seqOff[x - 1] + i];
+    if (!same) runs[r++] = x;
   }
-  return { ft, seq, order, seqOff, seqEnd, group, sorted: new WeakMap(), sums: new WeakMap() };
+  runs[r++] = n;
+  return runs.slice(0, r);
 }
 
 // Below this many samples a comparison sort measured as fast or faster.
