@@ -81,6 +81,14 @@ describe('tileFlame', () => {
     expectSameDrawing(root, 2400, t);
   });
 
+  it('gives the first tile its own budget (the first drawing runs cold code)', () => {
+    const root = bushy(5, 4, 1_000_000);
+    const t = tileFlame(root, 2400, 60, Infinity, 20);
+    expect(t.tiles[0].frames).toBe(1 + 4); // + 16 would be over 20
+    expect(Math.max(...t.tiles.slice(1).map((x) => x.frames))).toBeGreaterThan(20);
+    expectSameDrawing(root, 2400, t);
+  });
+
   it('keeps within the budget when one row alone is over it, by runs of that row', () => {
     const root = node('root', 1000, Array.from({ length: 300 }, (_, i) => node(`c${i}`, 3)));
     const t = tileFlame(root, 3000, 50);

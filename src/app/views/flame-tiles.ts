@@ -89,11 +89,12 @@ export function minFramePx(root: FlameNode, width: number, maxFrames: number): n
 
 /**
  * The tiles of `root` drawn `width` px wide, each with at most `budget` frames
- * when rows allow it (a tile holds at least one row of its run, and the first
- * tile at least the zoom path's faded frames, which d3-flame-graph sizes from
- * their children); at most `maxFrames` frames in all (see minFramePx).
+ * (`firstBudget` for the rows of the first) when rows allow it (a tile holds
+ * at least one row of its run, and the first tile at least the zoom path's
+ * faded frames, which d3-flame-graph sizes from their children); at most
+ * `maxFrames` frames in all (see minFramePx).
  */
-export function tileFlame(root: FlameNode, width: number, budget: number, maxFrames = Infinity): Tiling {
+export function tileFlame(root: FlameNode, width: number, budget: number, maxFrames = Infinity, firstBudget = budget): Tiling {
   const total = root.value;
   const px = (v: number) => (total > 0 ? (v / total) * width : 0);
   const minPx = minFramePx(root, width, maxFrames);
@@ -129,7 +130,8 @@ export function tileFlame(root: FlameNode, width: number, budget: number, maxFra
     // first tile the faded path and the zoomed frame below it.
     let end = top + 1;
     let count = rows[top].length;
-    while (end < rows.length && (end <= lastFaded + 1 || count + rows[end].length <= budget)) count += rows[end++].length;
+    const most = top === 0 ? firstBudget : budget;
+    while (end < rows.length && (end <= lastFaded + 1 || count + rows[end].length <= most)) count += rows[end++].length;
     tiles.push(...runs(rows[top], top, end, budget, count));
     top = end;
   }
