@@ -117,43 +117,48 @@ async function runQueued(): Promise<void> {
   }
 }
 
+// Appends idle work to the queue after `ms`: requests that arrive meanwhile
+// go first (a delay inside the queue would hold them up). Idle work checks
+// `queued` and gives way to a waiting request; its errors are dropped (the
+// person's own requests report theirs).
+function later(ms: number, work: () => void | Promise<void>): void {
+  setTimeout(() => {
+    chain = chain.then(work).catch(() => {});
+  }, ms);
+}
+
 // Once a view is shown, build what refining needs (the samples of each
 // location, sample-postings.ts) while the person looks at it, so that a first
 // focus or ignore on a big profile does not wait for it; under a flame graph,
-// run focuses through its code too (flame.ts focusWarmUps). One step per idle
-// turn: a waiting request goes first, and calls this again when it is done.
+// run focuses through its code too (flame.ts focusWarmUps), a step per turn.
 function warmUp(req: ViewMessage['req']): void {
   const p = current;
   if (!p || hasPostings(p)) return;
-  const idle = (ms: number) => () => new Promise<void>((r) => setTimeout(r, ms));
-  chain = chain.then(idle(50)).then(() => {
+  later(50, () => {
     if (current !== p || queued || hasPostings(p)) return;
     samplePostings(p);
     if (req.view !== 'flamegraph') return;
     for (const step of focusWarmUps(p, req)) {
-      chain = chain
-        .then(idle(0))
-        .then(() => {
-          if (current === p && !queued) step();
-        })
-        .catch(() => {});
+      later(0, () => {
+        if (current === p && !queued) step();
+      });
     }
-  }).catch(() => {}); // only a warm-up: the person's own request reports errors
+  });
 }
 
-// Computes the same view in the other sample types, one per idle turn, so
-// that the SAMPLE menu's next choice answers at once. A waiting request goes
-// first (and, if it is slow, prefetches for itself).
+// Computes the same view in the other sample types, one per turn, so that the
+// SAMPLE menu's next choice answers at once. It starts a little later, not
+// while the page draws the answer just sent (two cores: the page's drawing
+// would wait for the CPU). A waiting request goes first (and, if it is slow,
+// prefetches for itself).
+const PREFETCH_DELAY_MS = 300;
 function prefetch(p: Profile, req: ViewMessage['req']): void {
   for (const other of otherSampleTypes(p, req)) {
-    chain = chain
-      .then(() => new Promise<void>((r) => setTimeout(r, 0)))
-      .then(async () => {
-        if (current !== p || queued || cache.has(p, other)) return;
-        const r = await computeView(p, other);
-        if (r.ok && current === p) cache.set(p, other, r.response);
-      })
-      .catch(() => {});
+    later(PREFETCH_DELAY_MS, async () => {
+      if (current !== p || queued || cache.has(p, other)) return;
+      const r = await computeView(p, other);
+      if (r.ok && current === p) cache.set(p, other, r.response);
+    });
   }
 }
 

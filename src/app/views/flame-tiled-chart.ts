@@ -54,7 +54,6 @@ const originalFill = new WeakMap<HNode, string>();
 interface DrawnTile {
   tile: Tile;
   g: SVGGElement;
-  chart: ReturnType<typeof flamegraph<FlameNode>>;
 }
 
 export class TiledFlameChart {
@@ -118,7 +117,10 @@ export class TiledFlameChart {
   }
 
   private clear(): void {
-    for (const t of this.drawn) t.chart.destroy();
+    // One removal of the layer takes every tile with it: d3-flame-graph's
+    // destroy would remove each tile's svg and hide the tooltip once per tile
+    // (a React state update each), in the task that draws the first new tile.
+    if (this.drawn.length > 0) this.hooks.tooltip.hide();
     this.layer?.remove();
     this.layer = null;
     this.drawn = [];
@@ -150,7 +152,7 @@ export class TiledFlameChart {
       });
     // (typed for an HTMLElement; d3-flame-graph only appends an <svg> to it)
     chart(select(g).datum(tile.root) as unknown as Selection<HTMLElement, FlameNode, null, undefined>);
-    const t = { tile, g, chart };
+    const t = { tile, g };
     this.frames(t)
       .each(function (d) {
         // d3-flame-graph sets a frame's width and label in zero-length

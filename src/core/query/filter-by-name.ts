@@ -108,8 +108,7 @@ export function selectByName(p: Profile, focus: RegExp | null, ignore: RegExp | 
   const mf = nameMatch(p, focus);
   const mi = nameMatch(p, ignore);
   const focusOrIgnore = new Uint8Array(loc.count);
-  const lines = new LineEditor(loc);
-  for (let l = 0; l < loc.count; l++) markFocus(p, mf, mi, l, lines.lines(l), focusOrIgnore, res);
+  for (let l = 0; l < loc.count; l++) markFocus(p, mf, mi, l, null, focusOrIgnore, res);
   const { keep, kept } = keptByPostings(p, focusOrIgnore, !focus);
   if (kept !== p.samples.count) res.keep = keep;
   return res;
@@ -124,11 +123,13 @@ function nameMatch(p: Profile, re: RegExp | null): NameMatch | null {
   return re ? { fn: functionMatches(p, re), map: mappingMatches(p, re) } : null;
 }
 
-// Location.matchesName: the location's current lines, then its mapping.
-function matchesName(p: Profile, m: NameMatch, l: number, lines: number[]): boolean {
+// Location.matchesName: the location's current lines (null: all of its own), then its mapping.
+function matchesName(p: Profile, m: NameMatch, l: number, lines: number[] | null): boolean {
   const loc = p.locations;
-  for (const j of lines) {
-    const f = loc.lineFunction[j];
+  const first = loc.lineStart[l];
+  const n = lines === null ? loc.lineStart[l + 1] - first : lines.length;
+  for (let k = 0; k < n; k++) {
+    const f = loc.lineFunction[lines === null ? first + k : lines[k]];
     if (f >= 0 && m.fn[f]) return true;
   }
   const mp = loc.mapping[l];
@@ -142,7 +143,7 @@ function markFocus(
   mf: NameMatch | null,
   mi: NameMatch | null,
   l: number,
-  lines: number[],
+  lines: number[] | null,
   marks: Uint8Array,
   res: { focusMatched: boolean; ignoreMatched: boolean },
 ): void {
