@@ -16,11 +16,11 @@ type HNode = FlameHierarchyNode<FlameNode>;
 /** Frames per tile: one tile's DOM, style, layout and paint fit well under 50 ms. */
 export const TILE_FRAMES = 60;
 /**
- * The first tile's rows: fewer frames, as the first drawing after a page load
- * runs d3's code before V8 has compiled it (a 60-frame first tile took 35 ms
- * of script, later ones 10-15).
+ * The first tile's frames, then that many more per tile up to TILE_FRAMES:
+ * the first drawings after a page load run d3's code before V8 has compiled
+ * it (a first tile of 60 frames took 35 ms of script, later ones 10-15).
  */
-export const FIRST_TILE_FRAMES = 25;
+export const FIRST_TILE_FRAMES = 20;
 /**
  * Frames drawn at most: each animation frame that changes the drawing costs
  * paint and layerization in proportion to all frames on the page (about

@@ -89,7 +89,8 @@ export function minFramePx(root: FlameNode, width: number, maxFrames: number): n
 
 /**
  * The tiles of `root` drawn `width` px wide, each with at most `budget` frames
- * (`firstBudget` for the rows of the first) when rows allow it (a tile holds
+ * (the first `firstBudget`, the next ones `firstBudget` more each, up to
+ * `budget`: the first drawings run cold code) when rows allow it (a tile holds
  * at least one row of its run, and the first tile at least the zoom path's
  * faded frames, which d3-flame-graph sizes from their children); at most
  * `maxFrames` frames in all (see minFramePx).
@@ -130,9 +131,9 @@ export function tileFlame(root: FlameNode, width: number, budget: number, maxFra
     // first tile the faded path and the zoomed frame below it.
     let end = top + 1;
     let count = rows[top].length;
-    const most = top === 0 ? firstBudget : budget;
+    const most = Math.min(budget, firstBudget * (tiles.length + 1));
     while (end < rows.length && (end <= lastFaded + 1 || count + rows[end].length <= most)) count += rows[end++].length;
-    tiles.push(...runs(rows[top], top, end, budget, count));
+    tiles.push(...runs(rows[top], top, end, most, count));
     top = end;
   }
 
