@@ -138,16 +138,17 @@ export function tileFlame(root: FlameNode, width: number, budget: number, maxFra
   }
 
   function runs(row: Placed[], top: number, end: number, budget: number, count: number): Tile[] {
-    const per = (p: Placed) => (count <= budget ? 0 : countBelow(p.node, top, end));
     if (top === 0) return [{ root: row[0].node, top: 0, end, x: 0, width: px(total), frames: count }];
+    // Frames each one of the row brings (itself and what it holds down to end), counted once.
+    const below = row.map((p) => countBelow(p.node, top, end));
     const out: Tile[] = [];
     let from = 0;
     while (from < row.length) {
       // Consecutive frames of the row while their rows fit the budget (at least one).
       let to = from + 1;
-      let n = per(row[from]);
-      while (to < row.length && (count <= budget || n + per(row[to]) <= budget)) n += per(row[to++]);
-      out.push(runTile(row.slice(from, to), top, end));
+      let n = below[from];
+      while (to < row.length && (count <= budget || n + below[to] <= budget)) n += below[to++];
+      out.push(runTile(row.slice(from, to), below.slice(from, to), top, end));
       from = to;
     }
     return out;
@@ -165,12 +166,12 @@ export function tileFlame(root: FlameNode, width: number, budget: number, maxFra
     return count;
   }
 
-  function runTile(run: Placed[], top: number, end: number): Tile {
+  function runTile(run: Placed[], below: number[], top: number, end: number): Tile {
     const children: FlameNode[] = [];
     const x0 = run[0].x;
     let x = x0;
     let n = 1; // the virtual root
-    for (const p of run) {
+    run.forEach((p, i) => {
       if (p.x > x) {
         const gap = virtualNode(p.x - x, []);
         children.push(gap);
@@ -178,8 +179,8 @@ export function tileFlame(root: FlameNode, width: number, budget: number, maxFra
       }
       children.push(p.node);
       x = p.x + p.node.value;
-      n += countBelow(p.node, top, end);
-    }
+      n += below[i];
+    });
     return { root: virtualNode(x - x0, children), top: top - 1, end, x: px(x0), width: px(x - x0), frames: n };
   }
 
