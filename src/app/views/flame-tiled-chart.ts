@@ -7,7 +7,7 @@
 // to come are drawn with the current ones).
 import { select, type Selection } from 'd3';
 import flamegraph, { type FlameHierarchyNode, type FlameTooltip } from 'd3-flame-graph';
-import type { FlameNode } from '../../core/view/flame';
+import { DEFAULT_MAX_FRAMES, type FlameNode } from '../../core/view/flame';
 import { isVirtual, tileFlame, type Tile, type Tiling } from './flame-tiles';
 import { FrameQueue } from './frame-queue';
 
@@ -22,12 +22,12 @@ export const TILE_FRAMES = 40;
  */
 export const FIRST_TILE_FRAMES = 20;
 /**
- * Frames drawn at most: each animation frame that changes the drawing costs
- * paint and layerization in proportion to all frames on the page (about
- * 20-40 us each here), so thousands of them would make every tile, hover and
- * highlight a long task. A zoom shows the narrower ones.
+ * Frames drawn at most, as many as the engine sends: each animation frame that
+ * changes the drawing costs paint and layerization in proportion to all frames
+ * on the page (about 20-40 us each here), so thousands of them would make every
+ * tile, hover and highlight a long task. A zoom shows the narrower ones.
  */
-export const MAX_FRAMES = 600;
+export const MAX_FRAMES = DEFAULT_MAX_FRAMES;
 
 export interface FlameChartHooks {
   cellHeight: number;
