@@ -129,15 +129,18 @@ function later(ms: number, work: () => void | Promise<void>): void {
 
 // Once a view is shown, build what refining needs (the samples of each
 // location, sample-postings.ts) while the person looks at it, so that a first
-// focus or ignore on a big profile does not wait for it; under a flame graph,
-// run focuses through its code too (flame.ts focusWarmUps), a step per turn.
+// focus or ignore on a big profile does not wait for it; once a flame graph is
+// shown, run focuses through its code too (flame.ts focusWarmUps), a step per turn.
+const flameWarm = new WeakSet<Profile>();
 function warmUp(req: ViewMessage['req']): void {
   const p = current;
-  if (!p || hasPostings(p)) return;
+  const flame = req.view === 'flamegraph';
+  if (!p || (hasPostings(p) && (!flame || flameWarm.has(p)))) return;
   later(50, () => {
-    if (current !== p || queued || hasPostings(p)) return;
-    samplePostings(p);
-    if (req.view !== 'flamegraph') return;
+    if (current !== p || queued) return; // the waiting request calls this again
+    if (!hasPostings(p)) samplePostings(p);
+    if (!flame || flameWarm.has(p)) return;
+    flameWarm.add(p);
     for (const step of focusWarmUps(p, req)) {
       later(0, () => {
         if (current === p && !queued) step();
