@@ -29,32 +29,30 @@ export function hasPostings(p: Profile): boolean {
 }
 
 function buildPostings(s: SampleTable, nLoc: number): Postings {
-  const { stackStart, stackLocs, count } = s;
-  const last = new Int32Array(nLoc).fill(-1); // the last sample counted per location
+  // Counted in a first pass, then written at their places in a second.
+  const counts = new Uint32Array(nLoc);
+  eachDistinct(s, nLoc, counts, null);
   const start = new Uint32Array(nLoc + 1);
-  for (let i = 0; i < count; i++) {
-    const end = stackStart[i + 1];
-    for (let k = stackStart[i]; k < end; k++) {
-      const l = stackLocs[k];
-      if (last[l] !== i) {
-        last[l] = i;
-        start[l + 1]++;
-      }
-    }
-  }
-  for (let l = 0; l < nLoc; l++) start[l + 1] += start[l];
+  for (let l = 0; l < nLoc; l++) start[l + 1] = start[l] + counts[l];
   const next = start.slice(0, nLoc);
   const samples = new Uint32Array(start[nLoc]);
-  last.fill(-1);
+  eachDistinct(s, nLoc, next, samples);
+  return { start, samples };
+}
+
+// Each sample once per distinct location l of its stack: without `out`,
+// at[l]++ counts it; with `out`, it is written at out[at[l]++].
+function eachDistinct(s: SampleTable, nLoc: number, at: Uint32Array, out: Uint32Array | null): void {
+  const { stackStart, stackLocs, count } = s;
+  const last = new Int32Array(nLoc).fill(-1); // the last sample seen per location
   for (let i = 0; i < count; i++) {
     const end = stackStart[i + 1];
     for (let k = stackStart[i]; k < end; k++) {
       const l = stackLocs[k];
-      if (last[l] !== i) {
-        last[l] = i;
-        samples[next[l]++] = i;
-      }
+      if (last[l] === i) continue;
+      last[l] = i;
+      if (out === null) at[l]++;
+      else out[at[l]++] = i;
     }
   }
-  return { start, samples };
 }
