@@ -30,7 +30,11 @@ export function SearchBox({ onSearch }: Props) {
         spellCheck={false}
         value={text}
         onChange={(ev) => setText(ev.currentTarget.value)}
+        // Leaving the box (to click REFINE, say) or Enter applies the text now:
+        // a menu must not act on the text of 200 ms ago.
+        onBlur={() => onSearch(searchRegexp(text).source)}
         onKeyDown={(ev) => {
+          if (ev.key === 'Enter') onSearch(searchRegexp(text).source);
           if (ev.key === 'Escape' && text !== '') {
             ev.stopPropagation();
             setText('');
