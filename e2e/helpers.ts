@@ -3,7 +3,7 @@
 // and the two ways a file gets in (the file picker and a drop).
 import fs from 'node:fs';
 import path from 'node:path';
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import { GO } from '../test/fixtures';
 
 export { expect, GO };
@@ -121,4 +121,31 @@ export async function serve(page: Page, file: string): Promise<void> {
       headers: { 'content-type': 'application/octet-stream', 'content-disposition': `attachment; filename="${file}"` },
     }),
   );
+}
+
+// The Top table and the golden -top outputs it must equal.
+
+/** The rows of a golden `-top`: [flat, flat%, sum%, cum, cum%, name]. */
+export function goldenRows(file: string): string[][] {
+  const lines = fs.readFileSync(fixture(file), 'utf8').split('\n');
+  const h = lines.findIndex((l) => /^\s+flat\s+flat%/.test(l));
+  return lines
+    .slice(h + 1)
+    .filter((l) => l.trim() !== '')
+    .map((l) => /^\s*(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)  (.*)$/.exec(l)!.slice(1, 7));
+}
+
+export function table(page: Page): Locator {
+  return page.getByRole('table', { name: 'Top functions' });
+}
+
+/** Data row i (1-based, as aria-rowindex - 1). */
+export function row(page: Page, i: number): Locator {
+  return table(page).locator(`[role="row"][aria-rowindex="${i + 1}"]`);
+}
+
+export async function expectFirstRows(page: Page, want: string[][], n: number): Promise<void> {
+  for (let i = 1; i <= n; i++) {
+    await expect(row(page, i).getByRole('cell'), `row ${i}`).toHaveText(want[i - 1]);
+  }
 }

@@ -3,35 +3,10 @@
 // rows select with click, ctrl/shift-click and the keyboard; the row menu
 // refines; search marks names; 1,900 rows stay virtualized while they scroll.
 import fs from 'node:fs';
-import type { Locator, Page } from '@playwright/test';
-import { expect, fixture, openApp, openWithPicker, test } from './helpers';
+import type { Page } from '@playwright/test';
+import { expect, expectFirstRows, fixture, goldenRows, openApp, openWithPicker, row, table, test } from './helpers';
 
 test.setTimeout(90_000);
-
-/** The rows of a golden `-top`: [flat, flat%, sum%, cum, cum%, name]. */
-function goldenRows(file: string): string[][] {
-  const lines = fs.readFileSync(fixture(file), 'utf8').split('\n');
-  const h = lines.findIndex((l) => /^\s+flat\s+flat%/.test(l));
-  return lines
-    .slice(h + 1)
-    .filter((l) => l.trim() !== '')
-    .map((l) => /^\s*(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)  (.*)$/.exec(l)!.slice(1, 7));
-}
-
-function table(page: Page): Locator {
-  return page.getByRole('table', { name: 'Top functions' });
-}
-
-/** Data row i (1-based, as aria-rowindex - 1). */
-function row(page: Page, i: number): Locator {
-  return table(page).locator(`[role="row"][aria-rowindex="${i + 1}"]`);
-}
-
-async function expectFirstRows(page: Page, want: string[][], n: number): Promise<void> {
-  for (let i = 1; i <= n; i++) {
-    await expect(row(page, i).getByRole('cell'), `row ${i}`).toHaveText(want[i - 1]);
-  }
-}
 
 async function pickMenu(page: Page, menu: string, item: string): Promise<void> {
   await page.getByRole('banner').getByRole('button', { name: menu, exact: true }).click();

@@ -6,6 +6,7 @@ import { useAppStore } from './state/app-store';
 import { fetchDemoProfile } from './state/served-profile';
 import { followAddressSource, openUrl, startup } from './state/startup';
 import { appBase } from './state/url-state';
+import { CompareButton, DiffBaseNote } from './components/diff-base';
 import { DropZone } from './components/drop-zone';
 import { ErrorAlert } from './components/error-alert';
 import { usePageDrop } from './components/use-page-drop';
@@ -97,9 +98,10 @@ export function App() {
         <LoadProgressBar p={busy !== null ? progress : null} />
         {error !== null && <ErrorAlert message={error} onDismiss={() => setError(null)} />}
         <UrlProblems />
+        {summary !== null && <DiffBaseNote />}
         {summary !== null && header !== null && <ViewTitle header={header} />}
         {summary !== null && <ViewHost />}
-        {summary !== null && <SummaryView s={summary} />}
+        {summary !== null && <SummaryView s={summary} actions={<CompareButton />} />}
       </main>
     </>
   );

@@ -11,6 +11,11 @@ export function downloadName(fileName: string): string {
   return base + '.pb.gz';
 }
 
+/** The download name of a profile minus a base: "cpu.new-diff_base-cpu.base.pb.gz". */
+export function diffName(fileName: string, baseName: string): string {
+  return `${downloadName(fileName).replace(/\.pb\.gz$/, '')}-diff_base-${downloadName(baseName)}`;
+}
+
 async function gzip(data: Uint8Array): Promise<ArrayBuffer> {
   const stream = new Blob([data as BlobPart]).stream().pipeThrough(new CompressionStream('gzip'));
   return new Response(stream).arrayBuffer();

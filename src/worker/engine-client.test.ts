@@ -74,6 +74,16 @@ describe('engine client', () => {
     const ok = await e.view({ view: 'top', options: { focus: 'fine' } });
     expect(ok).toMatchObject({ ok: true, response: { data: 'fine' } });
   });
+
+  it('reloads a comparison with its base after a restart', async () => {
+    const e = engine();
+    const bytes = new Blob(['abcde']);
+    const base = { fileName: 'base.pb.gz', data: new Blob(['xy']) };
+    await e.open('a.pb.gz', bytes, undefined, base);
+    await e.view({ view: 'top', options: { focus: 'hang' } });
+    const reopen = FakeWorker.all[1].received[0];
+    expect(reopen).toMatchObject({ kind: 'open', fileName: 'a.pb.gz', data: bytes, base });
+  });
 });
 
 describe('engine client: the time limit grows with the profile', () => {

@@ -4,7 +4,7 @@
 // stopped by terminating the worker; a fresh worker is started and the
 // profile, whose Blob the page keeps, is loaded into it again.
 import { VIEW_TIME_LIMIT_MS, viewTimeLimitMs } from './protocol';
-import type { DownloadResult, EngineMessage, EngineRequest, LoadPhase, OpenResponse, ViewResult } from './protocol';
+import type { DownloadResult, EngineMessage, EngineRequest, LoadPhase, OpenRequest, OpenResponse, ProfileFile, ViewResult } from './protocol';
 import type { ViewRequest } from './view-protocol';
 
 export interface LoadProgress {
@@ -15,8 +15,11 @@ export interface LoadProgress {
 }
 
 export interface Engine {
-  /** Opens a profile: the File as dropped (or any Blob); the page never reads it itself. */
-  open(fileName: string, data: Blob, onProgress?: (p: LoadProgress) => void): Promise<OpenResponse>;
+  /**
+   * Opens a profile: the File as dropped (or any Blob); the page never reads
+   * it itself. With a base, the profile minus the base (-diff_base).
+   */
+  open(fileName: string, data: Blob, onProgress?: (p: LoadProgress) => void, base?: ProfileFile): Promise<OpenResponse>;
   view(req: ViewRequest): Promise<ViewResult>;
   download(): Promise<DownloadResult>;
 }
@@ -47,11 +50,11 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   let nextId = 1;
   const pending = new Map<number, Pending>();
   // The last profile that loaded: reloaded into a fresh worker after a restart.
-  let saved: { fileName: string; data: Blob } | null = null;
+  let saved: Omit<OpenRequest, 'id' | 'kind'> | null = null;
   // Views wait for loads to finish before their time limit starts.
   let ready: Promise<unknown> = Promise.resolve();
   let currentView: { id: number; timer: ReturnType<typeof setTimeout> | null } | null = null;
-  const viewLimit = (): number => viewTimeLimitMs(saved?.data.size ?? 0, limit);
+  const viewLimit = (): number => viewTimeLimitMs((saved?.data.size ?? 0) + (saved?.base?.data.size ?? 0), limit);
 
   function failAll(message: string, extra: { cancelled?: boolean } = {}): void {
     for (const [id, p] of pending) {
@@ -101,11 +104,11 @@ export function createEngine(opts: EngineOptions = {}): Engine {
     });
   }
 
-  function reload(s: { fileName: string; data: Blob }): void {
+  function reload(s: Omit<OpenRequest, 'id' | 'kind'>): void {
     const id = nextId++;
     const p = new Promise<EngineMessage>((resolve) => {
       pending.set(id, { resolve, kind: 'open' });
-      worker!.postMessage({ id, kind: 'open', fileName: s.fileName, data: s.data } satisfies EngineRequest);
+      worker!.postMessage({ ...s, id, kind: 'open' } satisfies EngineRequest);
     });
     ready = p;
   }
@@ -139,10 +142,10 @@ export function createEngine(opts: EngineOptions = {}): Engine {
   }
 
   return {
-    open(fileName, data, onProgress) {
+    open(fileName, data, onProgress, base) {
       const id = nextId++;
-      const p = send<OpenResponse>({ id, kind: 'open', fileName, data }, 'open', onProgress).then((r) => {
-        if (r.ok) saved = { fileName, data };
+      const p = send<OpenResponse>({ id, kind: 'open', fileName, data, base }, 'open', onProgress).then((r) => {
+        if (r.ok) saved = { fileName, data, base };
         return r;
       });
       ready = p;

@@ -4,15 +4,15 @@
 // while waiting is answered `superseded` without being computed.
 import type { Profile } from '../core/profile/model';
 import { DEFAULT_MAX_INFLATE, isGzip } from '../core/profile/gunzip';
-import { openProfile } from './open-profile';
+import { diffProfiles, openProfile, type OpenResult } from './open-profile';
 import { inflateNative } from './inflate-stream';
 import { readBlob } from './read-blob';
 import { computeView } from './compute-view';
-import { downloadProfile } from './download-profile';
+import { diffName, downloadProfile } from './download-profile';
 import { hasPostings, samplePostings } from '../core/query/sample-postings';
 import { focusWarmUps } from '../core/view/flame';
 import { otherSampleTypes, ViewCache } from './view-cache';
-import { viewTimeLimitMs, type EngineMessage, type EngineRequest, type OpenRequest, type ViewMessage } from './protocol';
+import { viewTimeLimitMs, type EngineMessage, type EngineRequest, type OpenRequest, type ProfileFile, type ViewMessage } from './protocol';
 
 // Replaced only by a successful load.
 let current: Profile | null = null;
@@ -24,33 +24,45 @@ function reply(m: EngineMessage, transfer: Transferable[] = []): void {
   scope.postMessage(m, transfer);
 }
 
-async function open(req: OpenRequest): Promise<void> {
+// A file's bytes, inflated when gzipped, with progress; or what went wrong.
+async function readFile(id: number, f: ProfileFile): Promise<{ bytes: Uint8Array; fileSize: number } | { message: string }> {
   let bytes: Uint8Array;
   try {
-    bytes = await readBlob(req.data, (done, total) => reply({ id: req.id, kind: 'progress', phase: 'read', done, total }));
+    bytes = await readBlob(f.data, (done, total) => reply({ id, kind: 'progress', phase: 'read', done, total }));
   } catch {
-    reply({
-      id: req.id,
-      kind: 'open',
-      ok: false,
-      message: `Could not read ${req.fileName}: the browser refused to read it (is it a folder, or was it moved or changed?). Choose the file again.`,
-    });
-    return;
+    return {
+      message: `Could not read ${f.fileName}: the browser refused to read it (is it a folder, or was it moved or changed?). Choose the file again.`,
+    };
   }
   const fileSize = bytes.length;
   if (isGzip(bytes) && fileSize > 0) {
-    reply({ id: req.id, kind: 'progress', phase: 'inflate', done: 0, total: fileSize, inflated: 0 });
+    reply({ id, kind: 'progress', phase: 'inflate', done: 0, total: fileSize, inflated: 0 });
     const inflated = await inflateNative(bytes, DEFAULT_MAX_INFLATE, (done, n) =>
-      reply({ id: req.id, kind: 'progress', phase: 'inflate', done, total: fileSize, inflated: n }),
+      reply({ id, kind: 'progress', phase: 'inflate', done, total: fileSize, inflated: n }),
     );
     // An empty result keeps the gzip bytes: the core explains an empty member.
     if (inflated && inflated.length > 0) bytes = inflated;
   }
-  reply({ id: req.id, kind: 'progress', phase: 'decode', done: 0, total: bytes.length });
-  const res = openProfile(req.fileName, bytes);
+  reply({ id, kind: 'progress', phase: 'decode', done: 0, total: bytes.length });
+  return { bytes, fileSize };
+}
+
+async function readAndParse(id: number, f: ProfileFile): Promise<OpenResult & { fileSize?: number }> {
+  const r = await readFile(id, f);
+  if ('message' in r) return { ok: false, message: r.message };
+  return { ...openProfile(f.fileName, r.bytes), fileSize: r.fileSize };
+}
+
+async function open(req: OpenRequest): Promise<void> {
+  let res = await readAndParse(req.id, req);
+  const fileSize = res.fileSize ?? 0;
+  if (res.ok && req.base) {
+    const base = await readAndParse(req.id, req.base);
+    res = base.ok ? { ...diffProfiles(res, base), fileSize } : base;
+  }
   if (res.ok) {
     current = res.profile; // a failed load keeps the previous profile
-    currentName = req.fileName;
+    currentName = req.base ? diffName(req.fileName, req.base.fileName) : req.fileName;
     prefetchUnderMs = viewTimeLimitMs(fileSize) / 3;
     reply({ id: req.id, kind: 'open', ok: true, summary: { ...res.summary, byteLength: fileSize } });
   } else {

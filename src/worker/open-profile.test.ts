@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO } from '../../test/fixtures';
-import { openProfile } from './open-profile';
+import { runTextReport } from '../core/report/index';
+import { diffProfiles, openProfile, type OpenResult } from './open-profile';
 
 const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(GO, name)));
 const golden = (name: string) => fs.readFileSync(path.join(GO, name), 'utf8');
@@ -56,5 +57,30 @@ describe('openProfile on the Go fixtures', () => {
     const r = openProfile('x.pb.gz', new Uint8Array(0));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/x\.pb\.gz is empty/);
+  });
+});
+
+describe('diffProfiles: a profile minus a base, as -diff_base', () => {
+  const open = (name: string) => {
+    const r = openProfile(name, read(name));
+    if (!r.ok) throw new Error(r.message);
+    return r;
+  };
+  const report = (r: OpenResult, kind: 'top' | 'traces') => {
+    if (!r.ok) throw new Error(r.message);
+    return runTextReport(kind, r.profile, {}).stdout;
+  };
+
+  it('gives the profile pprof reports on: -top and -traces equal the -diff_base goldens', () => {
+    const r = diffProfiles(open('cpu.new.pb.gz'), open('cpu.base.pb.gz'));
+    expect(report(r, 'top')).toBe(golden('cpu.new/diff_base.top.txt'));
+    expect(report(r, 'traces')).toBe(golden('cpu.new/diff_base.traces.txt'));
+    if (r.ok) expect(r.summary).toMatchObject({ fileName: 'cpu.new.pb.gz', base: 'cpu.base.pb.gz' });
+  });
+
+  it('refuses profiles of different kinds, naming both files', () => {
+    const r = diffProfiles(open('cpu.new.pb.gz'), open('heap.pb.gz'));
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.message).toMatch(/^Could not compare cpu\.new\.pb\.gz with heap\.pb\.gz: .*incompatible/);
   });
 });

@@ -5,11 +5,17 @@
 import type { ProfileSummary } from './summary';
 import type { ViewRequest, ViewResponse } from './view-protocol';
 
-export interface OpenRequest {
-  id: number;
-  kind: 'open';
+/** A profile file as the page hands it over. */
+export interface ProfileFile {
   fileName: string;
   data: Blob;
+}
+
+export interface OpenRequest extends ProfileFile {
+  id: number;
+  kind: 'open';
+  /** A base profile to subtract, as `go tool pprof -diff_base`. */
+  base?: ProfileFile;
 }
 
 export interface ViewMessage {

@@ -5,6 +5,7 @@
 // newest file and the newest view request win.
 import { create } from 'zustand';
 import type { Engine, LoadProgress } from '../../worker/engine-client';
+import type { ProfileFile } from '../../worker/protocol';
 import type { ProfileSummary } from '../../worker/summary';
 import type { ViewName, ViewRequest, ViewResponse } from '../../worker/view-protocol';
 import type { RefineKind } from '../views/view-props';
@@ -40,8 +41,14 @@ export interface AppState {
   /** Request parameters from the views, not in the URL: flame graph width and zoom, source files opened. */
   viewParams: ViewParams;
 
-  /** Opens a profile's data: a Blob (a fetched body, no copy) or bytes. */
-  openBytes(fileName: string, data: Blob | ArrayBuffer | Uint8Array, source?: ProfileSource): Promise<void>;
+  /** The open profile's file, and the base subtracted from it (-diff_base). */
+  opened: (ProfileFile & { base?: ProfileFile }) | null;
+  /** Opens a profile's data: a Blob (a fetched body, no copy) or bytes; with a base, the profile minus the base. */
+  openBytes(fileName: string, data: Blob | ArrayBuffer | Uint8Array, source?: ProfileSource, base?: ProfileFile): Promise<void>;
+  /** Shows the open profile minus this base profile, as `go tool pprof -diff_base`. */
+  compareWith(base: File): Promise<void>;
+  /** Shows the open profile again without its base. */
+  removeBase(): Promise<void>;
   /** The open profile now has this source (after Copy link): the address says so. */
   setSource(source: ProfileSource): void;
   /** Reports values of the address that could not be used (url=, share=, #p=). */
@@ -98,6 +105,7 @@ export function createAppStore(engine: Engine, address: AddressBar) {
   }
   const useStore = create<AppState>()((set, get) => ({
     summary: null,
+    opened: null,
     busy: null,
     progress: null,
     error: null,
@@ -116,19 +124,35 @@ export function createAppStore(engine: Engine, address: AddressBar) {
     openFile(file) {
       return get().openBytes(file.name, file);
     },
-    async openBytes(fileName, data, source = { kind: 'file' }) {
+    compareWith(file) {
+      const o = get().opened;
+      if (!o) return get().openFile(file);
+      // The difference is no longer what url=, share= or #p= hold: a file's now.
+      return get().openBytes(o.fileName, o.data, { kind: 'file' }, { fileName: file.name, data: file });
+    },
+    async removeBase() {
+      const o = get().opened;
+      if (o?.base) await get().openBytes(o.fileName, o.data, { kind: 'file' });
+    },
+    async openBytes(fileName, data, source = { kind: 'file' }, base) {
       // A File or Blob goes to the worker as it is: it reads it there, so the
       // page never copies a large profile on its main thread.
       const blob = data instanceof Blob ? data : new Blob([data as BlobPart]);
       const ticket = ++latestOpen;
-      set({ busy: fileName, error: null, progress: null });
-      const res = await engine.open(fileName, blob, (p) => {
-        if (ticket === latestOpen) set({ progress: p });
-      });
+      set({ busy: base ? `${fileName} minus ${base.fileName}` : fileName, error: null, progress: null });
+      const res = await engine.open(
+        fileName,
+        blob,
+        (p) => {
+          if (ticket === latestOpen) set({ progress: p });
+        },
+        base,
+      );
       if (ticket !== latestOpen) return; // a newer file was opened meanwhile
       if (res.ok) {
         set({
           source,
+          opened: { fileName, data: blob, base },
           summary: res.summary,
           busy: null,
           progress: null,

@@ -1,6 +1,7 @@
 // What the open profile holds: its header facts (pprof's File/Type/Time/
 // Duration) and each sample type with the total pprof would print.
 // All strings come from the file: React text nodes only, never HTML.
+import type { ReactNode } from 'react';
 import type { ProfileSummary, SampleTypeSummary } from '../../worker/summary';
 
 const count = new Intl.NumberFormat('en-US');
@@ -27,12 +28,15 @@ function TypeRow({ t, isDefault, signed }: { t: SampleTypeSummary; isDefault: bo
   );
 }
 
-export function SummaryView({ s }: { s: ProfileSummary }) {
+export function SummaryView({ s, actions }: { s: ProfileSummary; actions?: ReactNode }) {
   const signed = s.sampleTypes.some((t) => t.negativeRecords > 0);
   const def = s.sampleTypes[s.defaultSampleType];
   return (
     <section aria-labelledby="summary-title" className="summary">
-      <h2 id="summary-title">{s.fileName}</h2>
+      <div className="summary-heading">
+        <h2 id="summary-title">{s.fileName}</h2>
+        {actions}
+      </div>
       <dl className="facts">
         {s.mainBinary !== '' && (
           <div>
