@@ -4,6 +4,8 @@
 // every report can print, or a ProfileError (the CLI prints its message; a
 // page shows it in an alert), never another exception. Seeded: the same
 // inputs on every run; a failure names its case so it can be replayed.
+// (decode-proto.test.ts damages the protobuf decoder alone; this goes through
+// parseProfile, gzip and the legacy readers included, and the reports.)
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
