@@ -4,8 +4,9 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO } from '../../test/fixtures';
 import { parseProfile } from '../core/profile/parse';
+import { ProfileBuilder } from '../core/profile/builder';
 import { graphView } from '../core/view/graph';
-import { layoutGraph, xdotLayout } from './graph-layout';
+import { layoutGraph, MAX_LABEL_LINE, shortenLabelLines, xdotLayout } from './graph-layout';
 
 const load = (f: string) => parseProfile(new Uint8Array(fs.readFileSync(path.join(GO, f))));
 
@@ -71,6 +72,33 @@ describe('layoutGraph', () => {
     const L = (await layoutGraph(data)).layout!;
     expect(L.nodes).toEqual([]);
     expect(L.edges).toEqual([]);
+  }, 120_000);
+
+  it('cuts label lines longer than MAX_LABEL_LINE for the layout, whole escapes and code points', () => {
+    const long = 'x'.repeat(MAX_LABEL_LINE + 50);
+    const dot = `N1 [label="main\\n${long}\\n10ms" tooltip="main.${long}"]\nN1 -> N2 [label=" 20ms"]`;
+    const out = shortenLabelLines(dot);
+    expect(out).toBe(`N1 [label="main\\n${'x'.repeat(MAX_LABEL_LINE)}…\\n10ms" tooltip="main.${long}"]\nN1 -> N2 [label=" 20ms"]`);
+    // an escape at the cut stays whole; astral characters count once
+    expect(shortenLabelLines('label="ab\\"cd"', 3)).toBe('label="ab\\"…"');
+    expect(shortenLabelLines('label="😀😀😀😀"', 2)).toBe('label="😀😀…"');
+    expect(shortenLabelLines(dot, 1000)).toBe(dot);
+  });
+
+  it('lays out a node with a 50,000-character name at a readable size', async () => {
+    const b = new ProfileBuilder();
+    b.addSampleType('samples', 'count');
+    const name = 'main.Long' + 'x'.repeat(50_000);
+    const f0 = b.addFunction('main.main', 'main.main', 'main.go');
+    const f1 = b.addFunction(name, name, 'main.go');
+    const l0 = b.addLocation(0x1000n, -1, [{ function: f0, line: 1 }]);
+    const l1 = b.addLocation(0x2000n, -1, [{ function: f1, line: 2 }]);
+    b.addSample([l1, l0], [2]);
+    const { data } = graphView(b.build(), { view: 'graph', options: {} });
+    const out = await layoutGraph(data);
+    expect(out.dot).toBe(data.dot); // the DOT itself is pprof's, whole
+    expect(out.layout!.width).toBeLessThan(3000);
+    expect(out.nodes.map((n) => n.name)).toContain(name);
   }, 120_000);
 
   it('flips y and maps xdot operations', () => {

@@ -32,11 +32,43 @@ export async function layoutGraph(data: GraphData): Promise<GraphData> {
   }
   let json: string;
   try {
-    json = gv.layout(dotWithoutLegend(data.dot), 'json', 'dot');
+    json = gv.layout(shortenLabelLines(dotWithoutLegend(data.dot)), 'json', 'dot');
   } catch (e) {
     throw new ProfileError(`Graphviz could not lay out the call graph: ${errText(e)}. Try fewer nodes (a smaller node count).`);
   }
   return { ...data, layout: xdotLayout(JSON.parse(json) as XdotGraph) };
+}
+
+/**
+ * Graphviz sizes a box to its longest label line: one 50,000-character name
+ * made a node so wide that fitting the graph to the window shrank every node
+ * to nothing (zoom 0%). Longer lines are cut, with "…", for the layout only:
+ * the DOT (downloads) and the nodes' names (tooltips, accessible names, REFINE)
+ * stay whole.
+ */
+export const MAX_LABEL_LINE = 160;
+
+/** The DOT with every `label="..."` line (between \n, \l, \r) cut to max characters. */
+export function shortenLabelLines(dot: string, max = MAX_LABEL_LINE): string {
+  return dot.replace(/\blabel="((?:[^"\\]|\\[\s\S])*)"/g, (all, body: string) => {
+    if (body.length <= max) return all;
+    let out = '';
+    let n = 0; // characters on the current line
+    // A DOT escape (\n, \", \\ ...) is one unit, never split; a code point is one character.
+    for (const [u] of body.matchAll(/\\[\s\S]|[\s\S]/gu)) {
+      if (u === '\\n' || u === '\\l' || u === '\\r') {
+        out += u;
+        n = 0;
+      } else if (n < max) {
+        out += u;
+        n++;
+      } else if (n === max) {
+        out += '…';
+        n++;
+      }
+    }
+    return `label="${out}"`;
+  });
 }
 
 function errText(e: unknown): string {

@@ -10,6 +10,22 @@ import { PeekView } from '../views/peek-view';
 import { SourceView } from '../views/source-view';
 import { useAppStore } from '../state/app-store';
 import { VIEW_LABELS } from './view-menu';
+import type { ProfileSummary } from '../../worker/summary';
+
+/**
+ * When every sample of the type in use is zero, or there is no sample, no
+ * option can show anything: one message says why, instead of each view's
+ * "nothing to show for these options" (or a blank chart).
+ */
+export function emptyProfileNote(s: ProfileSummary, sampleIndex: number): string | null {
+  if (s.records === 0) return 'This profile has no samples: there is nothing to show.';
+  const t = s.sampleTypes[sampleIndex];
+  if (!t || t.total !== 0) return null;
+  const other = s.sampleTypes.find((x) => x.total !== 0);
+  return other
+    ? `Every sample of this profile has the value 0 in ${t.type}: choose another type in SAMPLE, e.g. ${other.type}.`
+    : `Every sample of this profile has the value 0 in ${t.type}: there is nothing to show.`;
+}
 
 function renderView(view: ViewName, props: ViewProps<unknown>) {
   // Each response's data has the view's own type: the store pairs them (responseFor).
@@ -33,6 +49,7 @@ export function ViewHost() {
   const responseFor = useAppStore((s) => s.responseFor);
   const computing = useAppStore((s) => s.computing);
   const viewError = useAppStore((s) => s.viewError);
+  const summary = useAppStore((s) => s.summary);
   const search = useAppStore((s) => s.search);
   const selection = useAppStore((s) => s.selection);
   const setSelection = useAppStore((s) => s.setSelection);
@@ -54,6 +71,7 @@ export function ViewHost() {
 
   const label = VIEW_LABELS.find((v) => v.view === view)?.label ?? view;
   const ready = response !== null && responseFor === view;
+  const emptyNote = ready && summary !== null ? emptyProfileNote(summary, response.header.sampleIndex) : null;
   return (
     <section className="view-host" aria-label={`${label} view`} aria-busy={computing} data-view-root="">
       {viewError !== null && (
@@ -67,17 +85,23 @@ export function ViewHost() {
         </div>
       )}
       <div className="view-body">
-        {ready
-          ? renderView(view, {
-              response: response as ViewResponse<unknown>,
-              search,
-              selection,
-              onSelect: setSelection,
-              onRefine,
-              onNavigate,
-              onRequest,
-            })
-          : viewError === null && <p className="view-pending">Computing the {label} view…</p>}
+        {emptyNote !== null ? (
+          <p role="status" className="view-empty">
+            {emptyNote}
+          </p>
+        ) : ready ? (
+          renderView(view, {
+            response: response as ViewResponse<unknown>,
+            search,
+            selection,
+            onSelect: setSelection,
+            onRefine,
+            onNavigate,
+            onRequest,
+          })
+        ) : (
+          viewError === null && <p className="view-pending">Computing the {label} view…</p>
+        )}
       </div>
     </section>
   );

@@ -124,6 +124,16 @@ describe('tileFlame', () => {
     expectSameDrawing(root, 1200, few);
   });
 
+  it('draws a zoom into a deep chain of full-width frames (the faded path is not counted against maxFrames)', () => {
+    let chain = node('leaf', 100);
+    for (let i = 0; i < 599; i++) chain = node('rec', 100, [chain]);
+    let root = chain;
+    for (let i = 0; i < 10; i++) root = node(i === 9 ? 'root' : 'rec', 100, [root], true);
+    const t = tileFlame(root, 1000, 40, 600);
+    expect(t.frames).toBe(610);
+    expect(t.minPx).toBe(1);
+  });
+
   it('draws nothing for an empty profile', () => {
     const t = tileFlame(node('root', 0), 1000, 50);
     expect(t.tiles).toEqual([]);

@@ -66,7 +66,10 @@ interface Placed {
  * The width (px) a frame must exceed to be drawn so that at most `maxFrames`
  * are: every change of a page with many thousands of frames costs the browser
  * time in proportion to all of them (paint and layerization), so the widest
- * are drawn and the narrower wait for a zoom.
+ * are drawn and the narrower wait for a zoom. The zoom path's faded frames
+ * are not counted: they are the way out, as wide as the zoomed frame, and the
+ * engine sends up to maxFrames below them. (Counted, a zoom into a deep chain
+ * of frames as wide as the chart, e.g. a recursion, left out every frame.)
  */
 export function minFramePx(root: FlameNode, width: number, maxFrames: number): number {
   const total = root.value;
@@ -77,7 +80,7 @@ export function minFramePx(root: FlameNode, width: number, maxFrames: number): n
     const n = stack.pop()!;
     const w = (n.value / total) * width;
     if (w <= MIN_FRAME_PX) continue;
-    widths.push(w);
+    if (!n.fade) widths.push(w);
     for (const c of n.children) stack.push(c);
   }
   if (widths.length <= maxFrames) return MIN_FRAME_PX;

@@ -257,6 +257,8 @@ export function FlameView(props: ViewProps<FlameData>) {
 
   const closeMenu = useCallback(() => setMenu(null), []);
 
+  // Nothing left to draw (a focus that matches no sample): say so, not a blank chart.
+  const empty = data.root.value === 0;
   const boxWidth = boxRef.current?.clientWidth ?? 0;
   const tipLeft = tip ? (boxWidth > 0 && tip.x + 12 + TIP_WIDTH > boxWidth ? Math.max(0, tip.x - 12 - TIP_WIDTH) : tip.x + 12) : 0;
 
@@ -271,8 +273,9 @@ export function FlameView(props: ViewProps<FlameData>) {
         <span className="flame-hint">
           Click a frame to zoom, right-click it for Focus, Ignore, Hide, Show from and Show source.
           {drawnFrames !== null &&
+            !empty &&
             (data.omitted > 0 || drawnFrames < data.frames) &&
-            ` ${drawnFrames} frames drawn; narrower ones are left out (zoom in to see them).`}
+            ` ${drawnFrames} frames drawn; the rest are left out (zoom in to see them).`}
         </span>
         {data.diff && (
           <span className="flame-legend">
@@ -281,6 +284,11 @@ export function FlameView(props: ViewProps<FlameData>) {
           </span>
         )}
       </div>
+      {empty && (
+        <p role="status" className="flame-empty">
+          No frames to show for these options.
+        </p>
+      )}
       {summary && (
         <p role="status" className="flame-search-summary">
           Search matches {summary.frames} {summary.frames === 1 ? 'frame' : 'frames'}: {formatValue(summary.value, data)},{' '}
