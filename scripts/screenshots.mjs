@@ -52,6 +52,22 @@ try {
     }
     await page.close();
   }
+  // A comparison (-diff_base): cpu.new.pb.gz minus cpu.base.pb.gz, as a flame graph.
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(url);
+  await page.locator('input[type=file]').first().setInputFiles(path.join(fixtures, 'go', 'cpu.new.pb.gz'));
+  await page.getByRole('table', { name: 'Top functions' }).waitFor();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Compare with a base profile' }).click();
+  await (await chooser).setFiles(path.join(fixtures, 'go', 'cpu.base.pb.gz'));
+  await page.getByRole('note', { name: 'Comparison' }).waitFor();
+  await page.getByRole('button', { name: 'VIEW' }).click();
+  await page.getByRole('menuitem', { name: 'Flame Graph', exact: true }).click();
+  await page.getByRole('img', { name: 'Flame graph' }).getByRole('button', { name: /^root: / }).waitFor();
+  await page.evaluate('window.scrollTo(0, 0)');
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: path.join(root, 'docs', 'compare.png') });
+  console.log('wrote docs/compare.png');
 } finally {
   await browser.close();
   await server.close();
