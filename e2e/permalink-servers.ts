@@ -125,16 +125,6 @@ export async function topRows(page: Page, n: number): Promise<string[][]> {
   return out;
 }
 
-/** The rows of a golden `-top`: [flat, flat%, sum%, cum, cum%, name]. */
-export function goldenRows(file: string): string[][] {
-  const lines = fs.readFileSync(fixture(file), 'utf8').split('\n');
-  const h = lines.findIndex((l) => /^\s+flat\s+flat%/.test(l));
-  return lines
-    .slice(h + 1)
-    .filter((l) => l.trim() !== '')
-    .map((l) => /^\s*(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)  (.*)$/.exec(l)!.slice(1, 7));
-}
-
 /** Clicks "Copy link" and returns the link: the one the clipboard got, also shown in the field. */
 export async function copyLink(page: Page): Promise<string> {
   await page.getByRole('button', { name: 'Copy link' }).click();

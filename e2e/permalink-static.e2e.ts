@@ -3,8 +3,8 @@
 // profile that travels inside its link (#p=), reopened in a fresh context
 // with nothing but that static server. A large one cannot: said, with a download.
 import fs from 'node:fs';
-import { expect, fixture, openWithDrop, test } from './helpers';
-import { copyLink, freshPage, goldenRows, startStatic, topRows, topTable, type Running } from './permalink-servers';
+import { expect, fixture, goldenRows, openWithDrop, test } from './helpers';
+import { copyLink, freshPage, startStatic, topRows, topTable, type Running } from './permalink-servers';
 
 test.describe.configure({ timeout: 120_000 });
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });

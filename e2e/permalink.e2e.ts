@@ -1,8 +1,8 @@
 // Permalinks of a profile served by the CLI: pprof's /ui/top?si=... shows
 // pprof's numbers, and a link copied after a refine shows the same rows in a
 // fresh browser context.
-import { expect, fixture, test } from './helpers';
-import { copyLink, freshPage, goldenRows, startCli, topRows, topTable } from './permalink-servers';
+import { expect, fixture, goldenRows, test } from './helpers';
+import { copyLink, freshPage, startCli, topRows, topTable } from './permalink-servers';
 
 test.describe.configure({ timeout: 120_000 });
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });

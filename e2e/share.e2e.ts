@@ -5,8 +5,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, fixture, openWithDrop, test } from './helpers';
-import { freshPage, goldenRows, startCli, topRows, topTable } from './permalink-servers';
+import { expect, fixture, goldenRows, openWithDrop, test } from './helpers';
+import { freshPage, startCli, topRows, topTable } from './permalink-servers';
 
 test.describe.configure({ timeout: 180_000 });
 test.use({ permissions: ['clipboard-read', 'clipboard-write'] });

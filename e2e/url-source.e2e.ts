@@ -3,8 +3,8 @@
 // field does the same and puts url= in the address. A 404, a server without
 // CORS and a page that is not a profile are said in an alert.
 import type { Browser, Page } from '@playwright/test';
-import { expect, test } from './helpers';
-import { goldenRows, startProfileHost, startStatic, topRows, topTable, type Running } from './permalink-servers';
+import { expect, goldenRows, test } from './helpers';
+import { startProfileHost, startStatic, topRows, topTable, type Running } from './permalink-servers';
 
 test.describe.configure({ timeout: 120_000 });
 
