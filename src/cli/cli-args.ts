@@ -22,6 +22,7 @@ export interface CliArgs {
   seconds?: number;
   timeout?: number;
   maxInflate: number;
+  symbolize?: string; // -symbolize (only "none"/"remote" matter: they silence the local-symbolization notes)
   warnings: string[]; // printed on stderr, as pprof's UI.PrintErr
 }
 
@@ -255,6 +256,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     seconds: seconds !== undefined && seconds > 0 ? seconds : undefined,
     timeout: timeout !== undefined && timeout > 0 ? timeout : undefined,
     maxInflate,
+    symbolize: str('symbolize'),
     warnings,
   };
 }

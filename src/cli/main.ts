@@ -24,6 +24,7 @@ import { VERSION } from './version';
 import { protoReport, rawReport } from './raw-report';
 import { makeSourceLookup } from './source-lookup';
 import { usageText } from './usage';
+import { localSymbolizationNotes, openBinaryError } from './symbolize-notes';
 
 export interface CliIO {
   stdout(s: string): void;
@@ -84,6 +85,7 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
         { diffBase: args.diffBase, normalize: args.normalize, sumsOnly: args.http === undefined && sumsOnly(args.report?.kind) },
       );
       if (bases.length > 0) loaded = [...sources, ...bases];
+      for (const line of localSymbolizationNotes(profile, args.symbolize, (f) => openBinaryError(f, io.cwd))) err(line);
     }
     if (args.http !== undefined) return await serve(args, io, loaded, profile);
     if (!profile) throw new Error('no profile loaded');

@@ -22,6 +22,12 @@ describe('measurement', () => {
     expect(scaledLabel(0, 'nanoseconds', 'ms')).toBe('0');
     expect(scaledLabel(1, 'nanoseconds', 's')).toBe('0');
   });
+  it('counts bytes, as Go does, before trimming a plural s', () => {
+    // "μs" is 3 bytes long: pprof trims it to "μ", which is no unit, and
+    // falls back to the time family's default unit (seconds).
+    expect(scale(1500, 'nanoseconds', 'μs')).toEqual([1.5e-6, 's']);
+    expect(scale(1500, 'nanoseconds', 'us')).toEqual([1.5, 'us']);
+  });
   it('keeps unknown units', () => {
     expect(scale(3, 'widgets', 'widgets')).toEqual([3, 'widgets']);
   });

@@ -51,9 +51,13 @@ const unitTypes: UnitType[] = [
   },
 ];
 
+const utf8 = new TextEncoder();
+
 function sniffUnit(ut: UnitType, unit: string): Unit | undefined {
   unit = unit.toLowerCase();
-  if ([...unit].length > 2 && unit.endsWith('s')) unit = unit.slice(0, -1);
+  // Go's len(unit) counts bytes: "μs" is 3 bytes, so pprof trims its "s"
+  // and finds no unit (the "μs" alias can never match).
+  if (utf8.encode(unit).length > 2 && unit.endsWith('s')) unit = unit.slice(0, -1);
   return ut.units.find((u) => u.aliases.includes(unit));
 }
 

@@ -11,6 +11,7 @@ import { encodeProto } from '../encode-proto';
 import { profileToString } from '../to-string';
 import { validateProfile } from '../validate';
 import { str, type Profile } from '../model';
+import { removeUninteresting } from '../prune-frames';
 
 /** Sums of values per stack of addresses, from a -raw text. */
 function rawStacks(raw: string): Map<string, number[]> {
@@ -124,6 +125,43 @@ describe('heap.debug1.txt extras', () => {
 
   it('uses the heap/R header as pprof does (period R/2)', () => {
     expect(p.period).toBe(Number(/@ heap\/(\d+)/.exec(text)![1]) / 2);
+  });
+});
+
+describe('the hidden runtime.goexit root', () => {
+  const text = fs.readFileSync(path.join(GO, 'heap.debug1.txt'), 'utf8');
+  const p = parseLegacy(new TextEncoder().encode(text))!;
+  const rootName = (q: Profile, i: number): string => {
+    const loc = q.samples.stackLocs[q.samples.stackStart[i + 1] - 1];
+    return lineOf(q, loc)?.name ?? '<unknown>';
+  };
+
+  it('names the last address of a stack whose frames were all printed', () => {
+    // A goroutine's stack ends in runtime.goexit, which the text hides (a
+    // stack cut at the runtime's depth limit, or run on the system stack,
+    // ends in a printed frame).
+    const named = (i: number): boolean => {
+      for (let k = p.samples.stackStart[i]; k < p.samples.stackStart[i + 1]; k++) if (lineOf(p, p.samples.stackLocs[k])) return true;
+      return false;
+    };
+    const roots = Array.from({ length: p.samples.count }, (_, i) => i).filter(named).map((i) => rootName(p, i));
+    expect(roots.filter((r) => r === 'runtime.goexit').length).toBeGreaterThan(roots.length / 2);
+    expect(roots.filter((r) => r === '<unknown>')).toEqual([]);
+  });
+
+  it('keeps the user frames through pprof\'s drop_frames (runtime\\..*) of heap profiles', () => {
+    // With an unnamed root, Prune saw a "user" frame there and cut every
+    // stack below it: all values landed on one <unknown> frame.
+    const q = removeUninteresting(p);
+    const names = new Set<string>();
+    const L = q.locations;
+    for (let k = 0; k < q.samples.stackLocs.length; k++) {
+      const n = lineOf(q, q.samples.stackLocs[k]);
+      if (n) names.add(n.name);
+    }
+    expect(names).toContain('example.com/workload/internal/store.(*Store).Put');
+    expect(names).toContain('main.bigBuffers.func1');
+    expect(L.count).toBeGreaterThan(0);
   });
 });
 

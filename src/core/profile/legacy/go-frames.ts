@@ -17,6 +17,13 @@
 // address (so it equals pprof's adjusted location address). We align the
 // frames to the stack greedily; an address hidden in one sample is still
 // named if another sample printed it.
+//
+// The one hidden frame we can name is the root: once a frame is printed every
+// later one is too, except runtime.goexit, so an unprinted last address after
+// a printed frame is runtime.goexit. It must be named: pprof prunes the heap
+// formats with drop_frames `runtime\..*`, keeping only what lies above the
+// first "user" frame from the root, and an unnamed goexit counts as user, so
+// every heap stack was cut down to that one <unknown> frame.
 import type { LFunction, LProfile, LSample } from './legacy-profile';
 import { remapFunctionIDs } from './remap';
 
@@ -28,6 +35,8 @@ interface Frame {
 }
 
 const frameRE = /^#\s*0x([0-9a-fA-F]+)\s+(\S+)\s+(.*):(\d+)\s*$/;
+// A frame the runtime could not name: printed as its PC alone.
+const barePCRE = /^#\s*0x([0-9a-fA-F]+)\s*$/;
 const labelsRE = /^#\s*labels:\s*(\{.*\})\s*$/;
 const memStatsRE = /^#\s*runtime\.MemStats\s*$/;
 
@@ -35,6 +44,7 @@ export class GoFrameComments {
   private frames: Frame[] = [];
   private current: LSample | null = null;
   private readonly byAddress = new Map<bigint, Frame>();
+  private readonly goexit = new Set<bigint>(); // addresses of the hidden runtime.goexit
   private inMemStats = false;
   private readonly comments: string[] = [];
 
@@ -65,14 +75,22 @@ export class GoFrameComments {
   }
 
   private flush(): void {
+    const locs = this.current?.locs ?? [];
     let j = 0;
-    for (const loc of this.current?.locs ?? []) {
+    let lastMatched = -1;
+    for (let i = 0; i < locs.length; i++) {
+      const loc = locs[i];
       if (j >= this.frames.length) break;
       const f = this.frames[j];
       if (f.pc === loc.address || f.pc === loc.address + 1n) {
-        if (!this.byAddress.has(loc.address)) this.byAddress.set(loc.address, f);
+        if (f.name !== '' && !this.byAddress.has(loc.address)) this.byAddress.set(loc.address, f);
+        lastMatched = i;
         j++;
       }
+    }
+    // Every printed frame aligned, and only the root address is left over.
+    if (this.frames.length > 0 && j === this.frames.length && lastMatched === locs.length - 2) {
+      this.goexit.add(locs[locs.length - 1].address);
     }
     this.frames = [];
   }
@@ -88,7 +106,8 @@ export class GoFrameComments {
     if (this.byAddress.size === 0) return;
     const fns = new Map<string, LFunction>();
     for (const l of p.locations) {
-      const f = this.byAddress.get(l.address);
+      let f = this.byAddress.get(l.address);
+      if (!f && this.goexit.has(l.address)) f = { pc: l.address, name: 'runtime.goexit', file: '', line: 0 };
       if (!f || l.lines.length > 0) continue;
       const key = f.name + '\u0000' + f.file;
       let fn = fns.get(key);
@@ -114,7 +133,12 @@ function parseFrame(line: string): Frame | null {
   let f = frameCache.get(line);
   if (f === undefined) {
     const m = frameRE.exec(line);
-    f = m ? { pc: BigInt('0x' + m[1]), name: m[2].replace(/\+0x[0-9a-fA-F]+$/, ''), file: m[3], line: Number(m[4]) } : null;
+    const bare = m ? null : barePCRE.exec(line);
+    f = m
+      ? { pc: BigInt('0x' + m[1]), name: m[2].replace(/\+0x[0-9a-fA-F]+$/, ''), file: m[3], line: Number(m[4]) }
+      : bare
+        ? { pc: BigInt('0x' + bare[1]), name: '', file: '', line: 0 }
+        : null;
     if (frameCache.size >= 1 << 14) frameCache.clear();
     frameCache.set(line, f);
   }
