@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { GO } from '../../test/fixtures';
+import { ProfileBuilder } from '../core/profile/builder';
+import { encodeProto } from '../core/profile/encode-proto';
 import { runTextReport } from '../core/report/index';
+import { topView } from '../core/view/top';
 import { diffProfiles, openProfile, type OpenResult } from './open-profile';
 
 const read = (name: string) => new Uint8Array(fs.readFileSync(path.join(GO, name)));
@@ -57,6 +60,27 @@ describe('openProfile on the Go fixtures', () => {
     const r = openProfile('x.pb.gz', new Uint8Array(0));
     expect(r.ok).toBe(false);
     if (!r.ok) expect(r.message).toMatch(/x\.pb\.gz is empty/);
+  });
+});
+
+describe('openProfile gives the profile pprof reports on', () => {
+  it('samples of one stack that cancel out are merged away, as pprof merges before any report', () => {
+    const b = new ProfileBuilder();
+    b.addSampleType('inuse_space', 'bytes');
+    const m = b.addMapping({ start: 0x1000n, limit: 0x9000n, file: b.string('/bin/prog'), hasFunctions: true });
+    const fn = (name: string) => b.addFunction(name, name, 'main.go', 1);
+    const [main, a, c] = ['main.main', 'main.a', 'main.b'].map(fn);
+    const at = (f: number, addr: bigint) => b.addLocation(addr, m, [{ function: f, line: 5 }]);
+    const [l0, l1, l2] = [at(main, 0x1100n), at(a, 0x1200n), at(c, 0x1300n)];
+    b.addSample([l1, l0], [5000]);
+    b.addSample([l1, l0], [-5000]);
+    b.addSample([l2, l0], [3000]);
+    const r = openProfile('zero-sum.pb', encodeProto(b.build()));
+    if (!r.ok) throw new Error(r.message);
+    // go tool pprof -top on this profile: "Showing nodes accounting for 2.93kB, 100% of 2.93kB total".
+    const top = topView(r.profile, { view: 'top', options: {} });
+    expect(top.header.legend[0]).toBe('Showing nodes accounting for 2.93kB, 100% of 2.93kB total');
+    expect(r.summary.sampleTypes[0].totalLabel).toBe('2.93kB');
   });
 });
 

@@ -16,7 +16,9 @@ export function openProfile(fileName: string, bytes: Uint8Array, now: () => numb
     if (bytes.length === 0) {
       return { ok: false, message: `${fileName} is empty (0 bytes): choose a pprof profile file (.pb.gz, .pb, .prof or a legacy text profile).` };
     }
-    const profile = parseProfile(bytes);
+    // What pprof reports on (its driver's loading): a merge where it could
+    // change the sums (samples of one stack that cancel out), drop_frames.
+    const profile = loadProfiles([parseProfile(bytes)], [], { sumsOnly: true });
     const summary = summarize(profile, fileName, bytes.length, now() - t0);
     return { ok: true, profile, summary };
   } catch (e) {
