@@ -87,7 +87,7 @@ export const FLAGS: Record<string, FlagSpec> = {
   seconds: { kind: 'int', help: 'Duration for time-based profile collection' },
   timeout: { kind: 'int', help: 'Timeout in seconds for profile collection' },
   max_inflate: s('Largest decompressed profile accepted (default 1GiB)'),
-  symbolize: s('Accepted for compatibility: tsprof-web does not symbolize'),
+  symbolize: s('tsprof-web never symbolizes; "none" also silences the notes on unsymbolized binaries'),
   // Legacy convenience options.
   inuse_space: b('Same as -sample_index=inuse_space'),
   inuse_objects: b('Same as -sample_index=inuse_objects'),
