@@ -1,8 +1,8 @@
 // Comparing two profiles, as `go tool pprof -diff_base=base.pb.gz new.pb.gz`:
-// the button beside the profile's name picks a base profile, which the engine subtracts from the
-// open one (growth is positive, shrinkage negative; the flame graph draws it
-// as a diff). While a base is subtracted, a line over the views says so and
-// offers to remove it. File names are shown as text only.
+// the button beside the profile's name picks a base profile, which the engine
+// subtracts from the open one (growth is positive, shrinkage negative; the
+// flame graph draws it as a diff). While a base is subtracted, a line over the
+// views says so and offers to remove it. File names are shown as text only.
 import { useRef } from 'react';
 import { useAppStore } from '../state/app-store';
 
