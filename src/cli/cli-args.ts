@@ -5,7 +5,7 @@ import type { Granularity, Options } from '../core/query/options';
 import { FlagError, parseGoFlags, type FlagSpec } from './go-flags';
 import { parseSize } from './size';
 
-export type ReportKind = 'raw' | 'top' | 'text' | 'traces' | 'tree' | 'peek' | 'list' | 'dot' | 'tags' | 'proto';
+export type ReportKind = 'raw' | 'top' | 'text' | 'traces' | 'tree' | 'peek' | 'list' | 'dot' | 'tags' | 'proto' | 'comments';
 
 export interface CliArgs {
   help: boolean;
@@ -22,12 +22,13 @@ export interface CliArgs {
   seconds?: number;
   timeout?: number;
   maxInflate: number;
+  output?: string; // -output: the report goes to this file
   symbolize?: string; // -symbolize (only "none"/"remote" matter: they silence the local-symbolization notes)
   warnings: string[]; // printed on stderr, as pprof's UI.PrintErr
 }
 
 const GRANULARITIES: Granularity[] = ['functions', 'filefunctions', 'files', 'lines', 'addresses'];
-const BOOL_REPORTS = ['raw', 'top', 'text', 'traces', 'tree', 'dot', 'tags', 'proto'] as const;
+const BOOL_REPORTS = ['raw', 'top', 'text', 'traces', 'tree', 'dot', 'tags', 'proto', 'comments'] as const;
 const REGEXP_REPORTS = ['peek', 'list'] as const;
 
 const s = (help: string): FlagSpec => ({ kind: 'string', help });
@@ -43,8 +44,10 @@ export const FLAGS: Record<string, FlagSpec> = {
   dot: b('Outputs a graph in DOT format'),
   tags: b('Outputs all tags in the profile'),
   proto: b('Outputs the profile in compressed protobuf format'),
+  comments: b('Output all profile comments'),
   peek: s('Output callers/callees of functions matching regexp'),
   list: s('Output annotated source for functions matching regexp'),
+  output: s('Output filename for file-based outputs'),
   // Options.
   call_tree: b('Create a context-sensitive call tree'),
   drop_negative: b('Ignore negative differences'),
@@ -256,6 +259,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
     seconds: seconds !== undefined && seconds > 0 ? seconds : undefined,
     timeout: timeout !== undefined && timeout > 0 ? timeout : undefined,
     maxInflate,
+    output: str('output'),
     symbolize: str('symbolize'),
     warnings,
   };

@@ -42,7 +42,7 @@ export function sourceURL(source: string, seconds?: number): string | null {
 }
 
 // Go's os error texts, so messages read like pprof's.
-function goErrno(e: NodeJS.ErrnoException): string {
+export function goErrno(e: NodeJS.ErrnoException): string {
   switch (e.code) {
     case 'ENOENT':
       return 'no such file or directory';

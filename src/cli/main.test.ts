@@ -118,3 +118,33 @@ describe('main error paths', () => {
     expect(count(none.stdout)).toBe(0);
   });
 });
+
+describe('-output and -comments', () => {
+  it('-output writes the report to the file and says so on stderr, as pprof does', async () => {
+    const file = path.join(tmp, 'top.txt');
+    const r = await run(['-top', `-output=${file}`, 'cpu.pb.gz']);
+    expect(r).toEqual({ stdout: '', stderr: `Generating report in ${file}\n`, code: 0 });
+    expect(readFileSync(file, 'utf8')).toBe(readFileSync(path.join(GO, 'cpu/top.txt'), 'utf8'));
+  });
+
+  it('-output with -proto writes the gzipped profile', async () => {
+    const file = path.join(tmp, 'merged.pb.gz');
+    const r = await run(['-proto', '-output', file, 'cpu.base.pb.gz', 'cpu.new.pb.gz']);
+    expect(r.code).toBe(0);
+    const back = await run(['-top', file]);
+    expect(back.stdout.split('\n').slice(4)).toEqual(readFileSync(path.join(GO, 'cpu.new/merge.top.txt'), 'utf8').split('\n').slice(4));
+  });
+
+  it('-output to a folder that does not exist: pprof\'s two lines, exit 1', async () => {
+    const file = path.join(tmp, 'no-such-dir', 'x.txt');
+    const r = await run(['-top', `-output=${file}`, 'cpu.pb.gz']);
+    expect(r).toEqual({ stdout: '', stderr: `Generating report in ${file}\nopen ${file}: no such file or directory\n`, code: 1 });
+  });
+
+  it('-comments prints the profile\'s comments, one per line (none in a Go CPU profile)', async () => {
+    expect(await run(['-comments', 'cpu.pb.gz'])).toEqual({ stdout: '', stderr: '', code: 0 });
+    const heap = await run(['-comments', 'heap.debug1.txt']);
+    expect(heap.code).toBe(0);
+    expect(heap.stdout.split('\n')[0]).toBe('runtime.MemStats'); // kept from the text's "# runtime.MemStats" block
+  });
+});

@@ -2,19 +2,19 @@
 // and pprof's output. main() is in-process and testable; runProcess() wires it
 // to the real process. Nothing here prints a stack trace: a ProfileError or a
 // flag error prints its message, anything else is reported as a bug.
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { loadProfiles } from '../core/profile/combine';
 import { encodeProto } from '../core/profile/encode-proto';
 import { ProfileError } from '../core/profile/errors';
-import type { Profile } from '../core/profile/model';
+import { str, type Profile } from '../core/profile/model';
 import { runTextReport } from '../core/report/index';
 import { parseCliArgs, type CliArgs, type ReportKind } from './cli-args';
 import { FlagError } from './go-flags';
 import { parseHostPort, startServer, type ServedProfile } from './http-server';
-import { loadSources, sourceURL, type FetchContext, type LoadedSource } from './load-sources';
+import { goErrno, loadSources, sourceURL, type FetchContext, type LoadedSource } from './load-sources';
 import { withFetchProgress } from './fetch-progress';
 import { openBrowser } from './open-browser';
 import { defaultShareDir, ShareStore } from './share-store';
@@ -89,7 +89,18 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     }
     if (args.http !== undefined) return await serve(args, io, loaded, profile);
     if (!profile) throw new Error('no profile loaded');
-    return report(args, io, profile);
+    if (args.output === undefined) return report(args, io, profile);
+    // -output: the report goes to the file, as pprof writes it, once it is made.
+    const chunks: (string | Uint8Array)[] = [];
+    const code = report(args, { ...io, stdout: (t) => chunks.push(t), stdoutBytes: (b) => chunks.push(b) }, profile);
+    if (code !== 0) return code;
+    err(`Generating report in ${args.output}`);
+    try {
+      writeFileSync(path.resolve(io.cwd, args.output), Buffer.concat(chunks.map((c) => (typeof c === 'string' ? Buffer.from(c) : c))));
+    } catch (e) {
+      throw new ProfileError(`open ${args.output}: ${goErrno(e as NodeJS.ErrnoException)}`);
+    }
+    return 0;
   } catch (e) {
     if (e instanceof ProfileError) {
       err(e.message);
@@ -116,6 +127,10 @@ function report(args: CliArgs, io: CliIO, p: Profile): number {
     const out = rawReport(p, args.options);
     for (const w of out.warnings) io.stderr(w + '\n');
     io.stdout(out.stdout);
+    return 0;
+  }
+  if (r.kind === 'comments') {
+    io.stdout(p.comments.map((c) => str(p, c) + '\n').join(''));
     return 0;
   }
   if (r.kind === 'proto') {

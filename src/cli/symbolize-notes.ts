@@ -14,6 +14,7 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { str, type Profile } from '../core/profile/model';
+import { goErrno } from './load-sources';
 
 /** What opening a binary gives: its Go error text, or null if it opens. */
 export type OpenBinary = (file: string) => string | null;
@@ -42,9 +43,7 @@ export function openBinaryError(file: string, cwd: string): string | null {
       }
     }
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why = code === 'EACCES' ? 'permission denied' : code === 'ENOTDIR' ? 'not a directory' : 'no such file or directory';
-    return `open ${file}: ${why}`;
+    return `open ${file}: ${goErrno(e as NodeJS.ErrnoException)}`;
   }
   return MAGICS.some((m) => head.startsWith(m)) ? null : `open ${file}: unrecognized object file`;
 }

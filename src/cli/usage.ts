@@ -2,7 +2,8 @@
 import { FLAGS } from './cli-args';
 
 const GROUPS: [string, string[]][] = [
-  ['Output formats (select at most one)', ['dot', 'list', 'peek', 'proto', 'raw', 'tags', 'text', 'top', 'traces', 'tree']],
+  ['Output formats (select at most one)', ['comments', 'dot', 'list', 'peek', 'proto', 'raw', 'tags', 'text', 'top', 'traces', 'tree']],
+  ['Output file parameters (for file-based output formats)', ['output']],
   [
     'Options',
     [
