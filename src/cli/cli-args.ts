@@ -51,6 +51,7 @@ export const FLAGS: Record<string, FlagSpec> = {
   // Options.
   call_tree: b('Create a context-sensitive call tree'),
   drop_negative: b('Ignore negative differences'),
+  divide_by: { kind: 'float', help: 'Ratio to divide all samples before visualization' },
   edgefraction: { kind: 'float', help: 'Hide edges below <f>*total' },
   focus: s('Restricts to samples going through a node matching regexp'),
   hide: s('Skips nodes matching regexp'),
@@ -158,6 +159,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   const nodecount = num('nodecount');
   if (nodecount !== undefined && nodecount !== -1) o.nodeCount = nodecount;
   o.nodeFraction = num('nodefraction');
+  o.divideBy = num('divide_by');
   o.edgeFraction = num('edgefraction');
   o.unit = str('unit');
   if (bool('relative_percentages')) o.relativePercentages = true;

@@ -148,3 +148,25 @@ describe('-output and -comments', () => {
     expect(heap.stdout.split('\n')[0]).toBe('runtime.MemStats'); // kept from the text's "# runtime.MemStats" block
   });
 });
+
+describe('-divide_by', () => {
+  // The lines go tool pprof (Go 1.19) prints for the same commands.
+  it('divides every printed value, and picks the unit from the divided values', async () => {
+    const r = await run(['-top', '-divide_by=1000', 'cpu.pb.gz']);
+    expect(r.stdout.split('\n').slice(3, 9)).toEqual([
+      'Duration: 10.17s, Total samples = 9070us (89.20%)',
+      'Showing nodes accounting for 7950us, 87.65% of 9070us total',
+      'Dropped 188 nodes (cum <= 45.35us)',
+      '      flat  flat%   sum%        cum   cum%',
+      '    1030us 11.36% 11.36%     1030us 11.36%  example.com/workload/internal/checksum.Fill (inline)',
+      '     780us  8.60% 19.96%     1200us 13.23%  example.com/workload/internal/checksum.(*Digest).Write (inline)',
+    ]);
+    const heap = await run(['-top', '-divide_by=0.5', '-sample_index=alloc_space', 'heap.pb.gz']);
+    expect(heap.stdout).toContain('Showing nodes accounting for 217.10MB, 99.83% of 217.47MB total\n');
+    expect(heap.stdout).toContain('   45.07MB 20.73% 20.73%    46.07MB 21.19%  example.com/workload/internal/store.(*Store).Put\n');
+  });
+
+  it('0 is refused as pprof refuses it', async () => {
+    expect(await run(['-raw', '-divide_by=0', 'cpu.pb.gz'])).toEqual({ stdout: '', stderr: 'zero divisor specified\n', code: 1 });
+  });
+});

@@ -123,6 +123,7 @@ function report(args: CliArgs, io: CliIO, p: Profile): number {
     io.stderr('tsprof-web has no interactive shell: choose a report (-top, -tree, -raw ...) or -http=:PORT.\n');
     return 1;
   }
+  if (args.options.divideBy === 0) throw new ProfileError('zero divisor specified');
   if (r.kind === 'raw') {
     const out = rawReport(p, args.options);
     for (const w of out.warnings) io.stderr(w + '\n');

@@ -3,6 +3,7 @@
 // samples with an empty stack) at address granularity with inlines kept, i.e.
 // with no aggregation: as text (Profile.String) or as gzipped protobuf.
 import { gzipSync } from 'node:zlib';
+import { scaleByRatio } from '../core/report/report';
 import { encodeProto } from '../core/profile/encode-proto';
 import type { Profile } from '../core/profile/model';
 import { profileToString } from '../core/profile/to-string';
@@ -16,5 +17,9 @@ export function rawReport(p: Profile, o: Options): { stdout: string; warnings: s
 
 export function protoReport(p: Profile, o: Options): { bytes: Uint8Array; warnings: string[] } {
   const q = applyQuery(p, o);
-  return { bytes: gzipSync(encodeProto(q.profile)), warnings: q.warnings };
+  // -divide_by: pprof's printProto truncates every value, keeping every sample.
+  const r = 1 / (o.divideBy ?? 1);
+  const S = q.profile.samples;
+  const out = r === 1 ? q.profile : { ...q.profile, samples: { ...S, values: S.values.map((col) => col.map((v) => scaleByRatio(v, r))) } };
+  return { bytes: gzipSync(encodeProto(out)), warnings: q.warnings };
 }

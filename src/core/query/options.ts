@@ -21,6 +21,7 @@ export interface Options {
   noInlines?: boolean;
   nodeCount?: number; // undefined = the report's default
   nodeFraction?: number; // default 0.005
+  divideBy?: number; // -divide_by: values are printed divided by it (default 1)
   edgeFraction?: number; // default 0.001
   unit?: string; // 'minimum' (default), 'auto', or a unit such as 'ms', 'MB'
   relativePercentages?: boolean;

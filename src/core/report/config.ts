@@ -78,5 +78,6 @@ export function reportConfig(
     callTree: o.callTree ?? false,
     sourcePath: o.sourcePath ?? '',
     trimPath: o.trimPath ?? '',
+    ratio: 1 / (o.divideBy ?? 1),
   };
 }

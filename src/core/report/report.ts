@@ -35,6 +35,12 @@ export interface ReportConfig {
   callTree: boolean; // honored by -dot only, as in pprof
   sourcePath: string;
   trimPath: string;
+  ratio: number; // 1 / -divide_by: printed values are scaled by it
+}
+
+/** pprof's int64(float64(v) * ratio). */
+export function scaleByRatio(v: number, ratio: number): number {
+  return ratio > 0 && ratio !== 1 ? Math.trunc(v * ratio) : v;
 }
 
 export class Report {
@@ -62,7 +68,7 @@ export class Report {
   }
 
   formatValue(v: number): string {
-    return scaledLabel(v, this.o.sampleUnit, this.o.outputUnit);
+    return scaledLabel(scaleByRatio(v, this.o.ratio), this.o.sampleUnit, this.o.outputUnit);
   }
 
   frames(): FrameTable {
@@ -155,8 +161,10 @@ export class Report {
    */
   unitChoice(minValue: number): { unit: string; key: string } {
     const o = this.o;
-    const maxValue = this.total;
+    let maxValue = this.total;
     if (minValue === 0) minValue = maxValue;
+    minValue = scaleByRatio(minValue, o.ratio);
+    maxValue = scaleByRatio(maxValue, o.ratio);
     const minUnit = scale(minValue, o.sampleUnit, 'minimum')[1];
     const maxUnit = scale(maxValue, o.sampleUnit, 'minimum')[1];
     const hundredUnit = scale(100 * minValue, o.sampleUnit, 'minimum')[1];
