@@ -51,6 +51,7 @@ export const FLAGS: Record<string, FlagSpec> = {
   // Options.
   call_tree: b('Create a context-sensitive call tree'),
   drop_negative: b('Ignore negative differences'),
+  compact_labels: b('Show minimal headers'),
   divide_by: { kind: 'float', help: 'Ratio to divide all samples before visualization' },
   edgefraction: { kind: 'float', help: 'Hide edges below <f>*total' },
   focus: s('Restricts to samples going through a node matching regexp'),
@@ -160,6 +161,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
   if (nodecount !== undefined && nodecount !== -1) o.nodeCount = nodecount;
   o.nodeFraction = num('nodefraction');
   o.divideBy = num('divide_by');
+  if (bool('compact_labels')) o.compactLabels = true;
   o.edgeFraction = num('edgefraction');
   o.unit = str('unit');
   if (bool('relative_percentages')) o.relativePercentages = true;

@@ -170,3 +170,17 @@ describe('-divide_by', () => {
     expect(await run(['-raw', '-divide_by=0', 'cpu.pb.gz'])).toEqual({ stdout: '', stderr: 'zero divisor specified\n', code: 1 });
   });
 });
+
+describe('-compact_labels', () => {
+  it('text reports leave out the profile\'s header lines (File, Type, Time, Duration), as pprof does', async () => {
+    const r = await run(['-top', '-compact_labels', 'cpu.pb.gz']);
+    const golden = readFileSync(path.join(GO, 'cpu/top.txt'), 'utf8').split('\n');
+    expect(golden.slice(0, 4).map((l) => l.split(':')[0])).toEqual(['File', 'Type', 'Time', 'Duration']);
+    expect(r).toEqual({ stdout: golden.slice(4).join('\n'), stderr: '', code: 0 });
+  });
+
+  it('-dot keeps them: its legend always has the full headers', async () => {
+    const r = await run(['-dot', '-compact_labels', 'cpu.pb.gz']);
+    expect(r.stdout).toBe(readFileSync(path.join(GO, 'cpu/dot.txt'), 'utf8'));
+  });
+});

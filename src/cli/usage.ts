@@ -7,7 +7,7 @@ const GROUPS: [string, string[]][] = [
   [
     'Options',
     [
-      'call_tree', 'divide_by', 'drop_negative', 'edgefraction', 'focus', 'hide', 'ignore', 'mean', 'nodecount', 'nodefraction',
+      'call_tree', 'compact_labels', 'divide_by', 'drop_negative', 'edgefraction', 'focus', 'hide', 'ignore', 'mean', 'nodecount', 'nodefraction',
       'noinlines', 'normalize', 'prune_from', 'relative_percentages', 'sample_index', 'show', 'show_from',
       'source_path', 'tagfocus', 'taghide', 'tagignore', 'tagleaf', 'tagroot', 'tagshow', 'trim', 'trim_path', 'unit',
     ],

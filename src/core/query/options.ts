@@ -22,6 +22,7 @@ export interface Options {
   nodeCount?: number; // undefined = the report's default
   nodeFraction?: number; // default 0.005
   divideBy?: number; // -divide_by: values are printed divided by it (default 1)
+  compactLabels?: boolean; // -compact_labels: legends without the profile's header lines
   edgeFraction?: number; // default 0.001
   unit?: string; // 'minimum' (default), 'auto', or a unit such as 'ms', 'MB'
   relativePercentages?: boolean;

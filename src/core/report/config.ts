@@ -79,5 +79,6 @@ export function reportConfig(
     sourcePath: o.sourcePath ?? '',
     trimPath: o.trimPath ?? '',
     ratio: 1 / (o.divideBy ?? 1),
+    compactLabels: o.compactLabels ?? false,
   };
 }

@@ -72,7 +72,7 @@ export function reportLabels(
 ): string[] {
   const o = rpt.o;
   const nodeCount = g.nodes.length;
-  const out = profileLabels(rpt);
+  const out = fullHeaders || !o.compactLabels ? profileLabels(rpt) : [];
   let flatSum = 0;
   for (const n of g.nodes) flatSum += flatValue(n);
   if (o.activeFilters.length > 0) out.push(...legendActiveFilters(o.activeFilters));

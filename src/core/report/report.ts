@@ -36,6 +36,7 @@ export interface ReportConfig {
   sourcePath: string;
   trimPath: string;
   ratio: number; // 1 / -divide_by: printed values are scaled by it
+  compactLabels: boolean; // -compact_labels: text legends without File/Type/Time/Duration
 }
 
 /** pprof's int64(float64(v) * ratio). */
