@@ -8,6 +8,7 @@ import type { ViewProps } from './view-props';
 import { Highlight, matches, searchPattern } from './highlight';
 import { quotemeta } from '../../core/query/quotemeta';
 import { NameMenu, runNameAction, type NameMenuState } from './name-menu';
+import { noMatchText } from './no-match';
 import './peek-view.css';
 
 /** Functions drawn at first; more on request (an empty regexp matches them all). */
@@ -55,7 +56,7 @@ export function PeekView(props: ViewProps<PeekData>) {
         <p role="status" className="peek-empty">
           {symbol === ''
             ? 'No functions to show for these options.'
-            : `No function matches “${symbol}”. Search or select functions in another view, then choose Peek.`}
+            : noMatchText(symbol, 'Peek')}
         </p>
       </div>
     );

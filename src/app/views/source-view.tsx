@@ -8,6 +8,7 @@ import type { SourceData, SourceRoutine } from '../../core/view/source';
 import type { ViewProps } from './view-props';
 import { Highlight, matches, searchPattern } from './highlight';
 import { addSourceFiles, clearSourceFiles, sourceFileCount, sourceFilesVersion, sourceTexts, subscribeSourceFiles } from './source-files';
+import { noMatchText } from './no-match';
 import './source-view.css';
 
 /** Routines drawn at first; more on request (an empty regexp matches every function). */
@@ -78,7 +79,7 @@ export function SourceView(props: ViewProps<SourceData>) {
       )}
       {routines.length === 0 ? (
         <p role="status" className="source-empty">
-          {`No function matches “${symbol}”. Search or select functions in another view, then choose Source.`}
+          {noMatchText(symbol, 'Source')}
         </p>
       ) : (
         <>
