@@ -1,7 +1,16 @@
-// Test helpers for the -http server (used by *.test.ts only): a request with
-// any Host/Origin header (fetch cannot set Host), and main() run as a server.
+// Test helpers for the CLI (used by *.test.ts only): main() run in-process
+// with its output collected, a request with any Host/Origin header (fetch
+// cannot set Host), and main() run as a server.
 import { request } from 'node:http';
 import { main, type CliIO } from './main';
+
+/** Runs the command in cwd; returns what it printed and its exit code. */
+export async function runMain(argv: string[], cwd: string): Promise<{ stdout: string; stderr: string; code: number }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
+  return { stdout, stderr, code };
+}
 
 export interface Reply {
   status: number;

@@ -3,14 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { GO } from '../../test/fixtures';
-import { main } from './main';
+import { runMain } from './http-test-client';
 
-async function run(argv: string[], cwd = GO): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd });
-  return { stdout, stderr, code };
-}
+const run = (argv: string[], cwd = GO) => runMain(argv, cwd);
 
 const tmp = mkdtempSync(path.join(tmpdir(), 'tsprof-main-'));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));

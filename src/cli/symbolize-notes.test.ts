@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { ProfileBuilder } from '../core/profile/builder';
 import { encodeProto } from '../core/profile/encode-proto';
 import type { Profile } from '../core/profile/model';
-import { main } from './main';
+import { runMain } from './http-test-client';
 import { localSymbolizationNotes, openBinaryError } from './symbolize-notes';
 
 // A Go CPU profile whose main mapping lacks HasFunctions, as the runtime
@@ -40,12 +40,7 @@ function cgoProfile(opts: { mainHasFunctions: boolean; file?: string; buildId?: 
 const dir = mkdtempSync(path.join(tmpdir(), 'tsprof-symbolize-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-async function run(argv: string[]): Promise<{ stdout: string; stderr: string; code: number }> {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: dir });
-  return { stdout, stderr, code };
-}
+const run = (argv: string[]) => runMain(argv, dir);
 
 describe('local symbolization notes (pprof tries the binary of a mapping without HasFunctions)', () => {
   it('says the binary is missing, as go tool pprof does', async () => {

@@ -8,8 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GO } from '../../test/fixtures';
 import { withFetchProgress } from './fetch-progress';
-import { httpRequest, serveMain } from './http-test-client';
-import { main } from './main';
+import { httpRequest, runMain, serveMain } from './http-test-client';
 
 const cpuBytes = readFileSync(path.join(GO, 'cpu.pb.gz'));
 const requested: string[] = [];
@@ -48,12 +47,7 @@ afterAll(async () => {
   await new Promise<void>((r) => server.close(() => r()));
 });
 
-async function run(argv: string[]): Promise<{ code: number; stderr: string; stdout: string }> {
-  let stderr = '';
-  let stdout = '';
-  const code = await main(argv, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), cwd: GO });
-  return { code, stderr, stdout };
-}
+const run = (argv: string[]) => runMain(argv, GO);
 
 describe('sources given by URL', () => {
   it('serves a profile fetched over HTTP, with -seconds added to the URL', async () => {
