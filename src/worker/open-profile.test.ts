@@ -99,7 +99,7 @@ describe('diffProfiles: a profile minus a base, as -diff_base', () => {
     const r = diffProfiles(open('cpu.new.pb.gz'), open('cpu.base.pb.gz'));
     expect(report(r, 'top')).toBe(golden('cpu.new/diff_base.top.txt'));
     expect(report(r, 'traces')).toBe(golden('cpu.new/diff_base.traces.txt'));
-    if (r.ok) expect(r.summary).toMatchObject({ fileName: 'cpu.new.pb.gz', base: 'cpu.base.pb.gz' });
+    if (r.ok) expect(r.summary.fileName).toBe('cpu.new.pb.gz');
   });
 
   it('refuses profiles of different kinds, naming both files', () => {

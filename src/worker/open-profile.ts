@@ -44,7 +44,7 @@ export function diffProfiles(
   try {
     const profile = loadProfiles([opened.profile], [base.profile], { diffBase: true });
     const summary = summarize(profile, fileName, opened.summary.byteLength, opened.summary.parseMs + base.summary.parseMs + now() - t0);
-    return { ok: true, profile, summary: { ...summary, base: baseName } };
+    return { ok: true, profile, summary };
   } catch (e) {
     const detail = e instanceof Error ? e.message : String(e);
     return { ok: false, message: `Could not compare ${fileName} with ${baseName}: ${detail}.` };

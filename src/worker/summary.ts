@@ -18,8 +18,6 @@ export interface SampleTypeSummary {
 
 export interface ProfileSummary {
   fileName: string;
-  /** The base profile subtracted from it (-diff_base), if any. */
-  base?: string;
   byteLength: number;
   /** Base name of the first mapping's file, pprof's "File:" line; '' if none. */
   mainBinary: string;
