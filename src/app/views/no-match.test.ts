@@ -9,6 +9,7 @@ describe('noMatchText', () => {
   });
 
   it('says only that nothing matches for a function name', () => {
+    expect(noMatchText('^main\\.f[0-9]$', 'Peek')).not.toMatch(/no function name/); // a character class
     expect(noMatchText('^main\\.nothing$', 'Source')).toBe(
       'No function matches “^main\\.nothing$”. Search or select functions in another view, then choose Source.',
     );
